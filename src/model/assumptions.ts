@@ -1,0 +1,76 @@
+/**
+ * The validated assumptions of one plan, as the calculators see them. Every
+ * rate is a share of one (0.45), every amount is in the file's currency, and
+ * every default has been filled in by the loader.
+ */
+
+export type Period = 'month' | 'quarter' | 'year';
+
+export interface FunnelStage {
+  /** Name as the user wrote it: attempts, meetings, webinar, payment... */
+  stage: string;
+  /** Conversion from the stage before; null for the first stage. */
+  conversion: number | null;
+}
+
+export interface MonthlyCosts {
+  payroll: number;
+  tools: number;
+  marketing: number;
+}
+
+export interface SalesAssumptions {
+  reps: number;
+  attemptsPerRepPerDay: number;
+  workingDaysPerWeek: number;
+  /** Optional ceiling on meetings a rep can hold in a week. */
+  meetingsPerRepPerWeek: number | null;
+  /** Name of the funnel stage the attempt norm applies to. */
+  attemptsStage: string;
+  /** Name of the funnel stage the meeting norm applies to, if any. */
+  meetingsStage: string | null;
+  /** CAC given directly; null when it comes from monthly costs. */
+  cac: number | null;
+  monthlyCosts: MonthlyCosts | null;
+}
+
+export interface Role {
+  role: string;
+  headcount: number;
+  clientsPerPerson: number;
+  /** Share of all clients this role serves (1 = every client). */
+  shareOfClients: number;
+}
+
+export interface DeliveryAssumptions {
+  hourlyCost: number;
+  hoursPerClientMonth: number;
+  activeClients: number;
+  maxLoad: number;
+  roles: Role[];
+}
+
+export interface Thresholds {
+  ltvToCacMin: number;
+  /** Optional: payback must not exceed this many months (besides the contract). */
+  paybackMonthsMax: number | null;
+  /** Optional: monthly churn must not exceed this share. */
+  churnMonthlyMax: number | null;
+}
+
+export interface Assumptions {
+  name: string | null;
+  currency: string;
+  period: Period;
+  revenueTarget: number;
+  averageCheck: number;
+  minimumCheck: number | null;
+  grossMargin: number;
+  contractMonths: number;
+  churnMonthly: number;
+  ltvHorizonMonths: number | null;
+  funnel: FunnelStage[];
+  sales: SalesAssumptions;
+  delivery: DeliveryAssumptions;
+  thresholds: Thresholds;
+}

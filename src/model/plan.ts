@@ -1,0 +1,100 @@
+/**
+ * The result of planning one period. Every figure is unrounded; renderers
+ * round. Field names are the public JSON contract (in snake_case there).
+ */
+
+export interface StageCount {
+  stage: string;
+  /** Exact (fractional) count of this stage needed in the period. */
+  count: number;
+  /** Conversion from the stage before; null for the first stage. */
+  conversion: number | null;
+}
+
+export interface SalesResult {
+  attemptsNeeded: number;
+  meetingsNeeded: number | null;
+  attemptsPerWeek: number;
+  /** null when no meeting ceiling is given. */
+  meetingsPerWeek: number | null;
+  weeksToClose: number;
+  periodWeeks: number;
+  repsNeeded: number;
+  fitsPeriod: boolean;
+  /** Which norm sets the weeks to close. */
+  bottleneck: 'attempts' | 'meetings';
+}
+
+export interface UnitEconomicsResult {
+  grossProfitPerMonth: number;
+  cac: number;
+  cacSource: 'given' | 'monthly_costs';
+  lifetimeMonths: number;
+  /** True when ltv_horizon_months cut the lifetime short. */
+  lifetimeCapped: boolean;
+  ltv: number;
+  ltvToCac: number;
+  paybackMonths: number;
+}
+
+export interface PricingResult {
+  directCostPerMonth: number;
+  minimumCheckForMargin: number;
+  minimumCheckForCac: number;
+  minimumCheck: number;
+  bindingMinimum: 'margin' | 'cac';
+  hoursBudgetAtAverageCheck: number;
+  /** Margin the hours per client imply at the average check. */
+  impliedMargin: number;
+}
+
+export interface RoleCapacity {
+  role: string;
+  capacity: number;
+  /** Clients of this role at the end of each month of the period. */
+  activeClientsByMonth: number[];
+  peakActiveClients: number;
+  load: number;
+  hiresNeeded: number;
+}
+
+export type CheckId =
+  | 'ltv_to_cac'
+  | 'payback_within_contract'
+  | 'fits_period'
+  | 'delivery_load'
+  | 'payback_max'
+  | 'churn_max';
+
+export interface Check {
+  id: CheckId;
+  ok: boolean;
+  value: number;
+  limit: number;
+  /** How value relates to limit when the check passes. */
+  comparison: '>=' | '<=';
+}
+
+export type WarningId =
+  | 'implied_margin_differs'
+  | 'policy_minimum_below_binding'
+  | 'average_check_below_minimum';
+
+export interface Warning {
+  id: WarningId;
+  values: Record<string, number>;
+}
+
+export interface PlanResult {
+  period: { name: 'month' | 'quarter' | 'year'; months: number; weeks: number };
+  clientMonths: number;
+  newClients: number;
+  funnel: StageCount[];
+  sales: SalesResult;
+  unitEconomics: UnitEconomicsResult;
+  pricing: PricingResult;
+  capacity: RoleCapacity[];
+  checks: Check[];
+  warnings: Warning[];
+  ok: boolean;
+}
