@@ -58,6 +58,16 @@ export interface Thresholds {
   churnMonthlyMax: number | null;
 }
 
+/** Ideal client profile: binary criteria a deal is qualified on. */
+export interface Icp {
+  /** Criteria a good client has; a missing one counts as a red flag. */
+  require: string[];
+  /** Disqualifying signs the file knows about. */
+  redFlags: string[];
+  /** How many red flags reject a lead (the article's rule: two). */
+  rejectAt: number;
+}
+
 export interface Assumptions {
   name: string | null;
   currency: string;
@@ -73,4 +83,5 @@ export interface Assumptions {
   sales: SalesAssumptions;
   delivery: DeliveryAssumptions;
   thresholds: Thresholds;
+  icp: Icp;
 }

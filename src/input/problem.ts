@@ -1,0 +1,42 @@
+/**
+ * One problem found in the user's input. Every layer that reads input reports
+ * problems in this shape, so the CLI can print all of them at once, as text on
+ * stderr or as JSON, and exit 2.
+ */
+export interface InputProblem {
+  /** Stable machine-readable code, e.g. `file_not_found`, `unknown_key`, `not_a_number`. */
+  code: string;
+  /** The file as the user named it (`-` for standard input); null for flags. */
+  file: string | null;
+  /** 1-based line and column, when the problem has a place in the file. */
+  line: number | null;
+  col: number | null;
+  /** Key path in the file, dot-separated with list indexes: `funnel.1.conversion`. */
+  path: string | null;
+  /** One sentence: what is wrong, in the user's terms. */
+  message: string;
+  /** One sentence: what to do about it; null when the message says it already. */
+  hint: string | null;
+}
+
+/** Thrown by the input layer when a file or flag cannot be used; carries every problem found. */
+export class InputError extends Error {
+  readonly problems: InputProblem[];
+
+  constructor(problems: InputProblem[]) {
+    super(problems.map((problem) => problem.message).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export function problem(fields: Partial<InputProblem> & Pick<InputProblem, 'code' | 'message'>) {
+  return {
+    file: null,
+    line: null,
+    col: null,
+    path: null,
+    hint: null,
+    ...fields,
+  } satisfies InputProblem;
+}
