@@ -76,9 +76,7 @@ export interface Check {
 }
 
 export type WarningId =
-  | 'implied_margin_differs'
-  | 'policy_minimum_below_binding'
-  | 'average_check_below_minimum';
+  'implied_margin_differs' | 'policy_minimum_below_binding' | 'average_check_below_minimum';
 
 export interface Warning {
   id: WarningId;

@@ -1,0 +1,861 @@
+/**
+ * From the text of an assumptions file to validated `Assumptions`: parse the
+ * YAML, apply a scenario and `--set` overrides, validate the shape and every
+ * number, then check what the shape alone cannot (a funnel stage that divides
+ * by zero, CAC given twice). Every problem is collected and reported in one go.
+ */
+
+import type { z } from 'zod';
+
+import type { Assumptions, FunnelStage, Period, Role } from '../model/assumptions.js';
+import type { UncertainInput } from '../model/uncertainty.js';
+import type { ParsedNumber } from './number.js';
+import { InputError, problem, type InputProblem } from './problem.js';
+import { assumptionsSchema, knownKeysAt, type AssumptionsFile } from './schema.js';
+import { foldName, nearest } from './suggest.js';
+import {
+  parseYaml,
+  pathKey,
+  type Located,
+  type RawDocument,
+  type RawMap,
+  type RawValue,
+} from './yaml.js';
+
+export interface Override {
+  /** Key path as the user writes it: `churn_monthly`, `funnel.meetings.conversion`. */
+  path: string;
+  value: string;
+  /** Where it came from, for messages: `--set churn_monthly=10%`. */
+  origin: string;
+}
+
+export interface LoadOptions {
+  scenario?: string | null;
+  overrides?: Override[];
+}
+
+export interface LoadedAssumptions {
+  assumptions: Assumptions;
+  uncertain: UncertainInput[];
+  document: RawDocument;
+  /** Names of the scenarios the file defines, in file order. */
+  scenarios: string[];
+}
+
+const DEFAULT_CURRENCY = 'RUB';
+const MEETING_STAGE = /meeting|встреч/i;
+
+const EXAMPLES: Record<string, string> = {
+  revenue_target: 'revenue_target: 18M',
+  average_check: 'average_check: 180 000',
+  gross_margin: 'gross_margin: 45%',
+  contract_months: 'contract_months: 4',
+  churn_monthly: 'churn_monthly: 8%',
+  funnel: 'funnel: [{stage: attempts}, {stage: deals, conversion: 2%}]',
+  sales: 'sales: {reps: 5, attempts_per_rep_per_day: 40, cac: 200 000}',
+  delivery: 'delivery: {hourly_cost: 2 000, hours_per_client_month: 48}',
+  reps: 'reps: 5',
+  attempts_per_rep_per_day: 'attempts_per_rep_per_day: 40',
+  hourly_cost: 'hourly_cost: 2 000',
+  hours_per_client_month: 'hours_per_client_month: 48',
+  stage: 'stage: meetings',
+  role: 'role: account manager',
+  headcount: 'headcount: 4',
+  clients_per_person: 'clients_per_person: 15',
+};
+
+/** Parses, overrides and validates one assumptions file; throws InputError listing every problem. */
+export function loadAssumptions(text: string, file: string, options: LoadOptions = {}) {
+  const document = parseYaml(text, file);
+  const scenarios = scenarioNames(document.data);
+  const problems: InputProblem[] = [];
+
+  const overrides: Override[] = [];
+  if (options.scenario) {
+    overrides.push(...scenarioOverrides(document, options.scenario, scenarios, problems));
+  }
+  overrides.push(...(options.overrides ?? []));
+  for (const override of overrides) {
+    applyOverride(document, override, problems);
+  }
+
+  const currency = readCurrency(document, problems);
+  const schema = assumptionsSchema(currency);
+  const result = schema.safeParse(document.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push(...issueProblems(issue, document, schema));
+    }
+  }
+  if (problems.length > 0 || !result.success) {
+    throw new InputError(sortProblems(problems));
+  }
+
+  const built = buildAssumptions(result.data, currency, document);
+  if (built.problems.length > 0) {
+    throw new InputError(sortProblems(built.problems));
+  }
+  return {
+    assumptions: built.assumptions,
+    uncertain: built.uncertain,
+    document,
+    scenarios,
+  } satisfies LoadedAssumptions;
+}
+
+/** Looks up where a key path sits in the file, for messages and annotations. */
+export function locate(document: RawDocument, path: readonly (string | number)[]) {
+  for (let length = path.length; length >= 0; length -= 1) {
+    const found = document.positions.get(pathKey(path.slice(0, length)));
+    if (found) {
+      return { found, exact: length === path.length };
+    }
+  }
+  return { found: null, exact: false };
+}
+
+function placeOf(document: RawDocument, path: readonly (string | number)[], useKey = false) {
+  const { found, exact } = locate(document, path);
+  const chosen = found ? (useKey || !exact ? (found.key ?? found.value) : found.value) : null;
+  const where = chosen && chosen.line > 0 ? chosen : null;
+  return {
+    file: document.file,
+    line: where?.line ?? null,
+    col: where?.col ?? null,
+    path: path.length > 0 ? pathKey(path) : null,
+    origin: exact ? (found?.origin ?? null) : null,
+  };
+}
+
+function at(
+  document: RawDocument,
+  path: readonly (string | number)[],
+  code: string,
+  message: string,
+  hint: string | null = null,
+  useKey = false,
+): InputProblem {
+  const { origin, ...place } = placeOf(document, path, useKey);
+  return problem({
+    code,
+    ...place,
+    message: origin ? `${message} (from ${origin})` : message,
+    hint,
+  });
+}
+
+function readCurrency(document: RawDocument, problems: InputProblem[]): string {
+  const raw = document.data.currency;
+  if (raw === undefined || raw === null) {
+    return DEFAULT_CURRENCY;
+  }
+  if (typeof raw !== 'string' || !/^[A-Za-z]{3}$/.test(raw.trim())) {
+    problems.push(
+      at(
+        document,
+        ['currency'],
+        'bad_currency',
+        'currency must be a three-letter ISO code',
+        'write e.g. currency: RUB',
+      ),
+    );
+    return DEFAULT_CURRENCY;
+  }
+  const code = raw.trim().toUpperCase();
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+  } catch {
+    problems.push(
+      at(
+        document,
+        ['currency'],
+        'bad_currency',
+        `"${raw}" is not a currency code`,
+        'write e.g. currency: RUB',
+      ),
+    );
+    return DEFAULT_CURRENCY;
+  }
+  return code;
+}
+
+function scenarioNames(data: RawMap): string[] {
+  const scenarios = data.scenarios;
+  if (scenarios && typeof scenarios === 'object' && !Array.isArray(scenarios)) {
+    return Object.keys(scenarios);
+  }
+  return [];
+}
+
+function scenarioOverrides(
+  document: RawDocument,
+  name: string,
+  names: string[],
+  problems: InputProblem[],
+): Override[] {
+  const scenarios = document.data.scenarios as RawMap | undefined;
+  const body = scenarios?.[name];
+  if (
+    !scenarios ||
+    body === undefined ||
+    body === null ||
+    typeof body !== 'object' ||
+    Array.isArray(body)
+  ) {
+    const suggestion = nearest(name, names);
+    problems.push(
+      problem({
+        code: 'unknown_scenario',
+        file: document.file,
+        message:
+          names.length === 0
+            ? `the file defines no scenarios, so there is no "${name}"`
+            : `the file has no scenario "${name}"`,
+        hint:
+          names.length === 0
+            ? 'add a `scenarios:` section, or drop --scenario'
+            : suggestion
+              ? `did you mean "${suggestion}"? Scenarios: ${names.join(', ')}`
+              : `scenarios: ${names.join(', ')}`,
+      }),
+    );
+    return [];
+  }
+
+  const overrides: Override[] = [];
+  const walk = (value: RawValue, path: string[]) => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        walk(child, [...path, key]);
+      }
+      return;
+    }
+    const where = document.positions.get(pathKey(['scenarios', name, ...path]));
+    const line = where?.key?.line ?? where?.value.line;
+    overrides.push({
+      path: path.join('.'),
+      value: value === null ? '' : String(value),
+      origin: `scenario "${name}"${line ? `, line ${line}` : ''}`,
+    });
+  };
+  walk(body, []);
+  return overrides;
+}
+
+/** Sets a value in the raw tree at a user path; list items can be named by stage or role. */
+function applyOverride(document: RawDocument, override: Override, problems: InputProblem[]) {
+  const segments = override.path.split('.').filter((segment) => segment !== '');
+  if (segments.length === 0) {
+    problems.push(
+      problem({
+        code: 'bad_override',
+        message: `${override.origin}: the key path is empty`,
+        hint: 'write --set key=value, e.g. --set churn_monthly=10%',
+      }),
+    );
+    return;
+  }
+
+  let current: RawValue = document.data;
+  const realPath: (string | number)[] = [];
+  for (let i = 0; i < segments.length; i += 1) {
+    const segment = segments[i] as string;
+    const last = i === segments.length - 1;
+
+    if (Array.isArray(current)) {
+      const index = listIndex(current, segment);
+      if (index === null) {
+        const names = current
+          .map((item) => itemName(item))
+          .filter((name): name is string => name !== null);
+        const suggestion = nearest(segment, names);
+        problems.push(
+          problem({
+            code: 'bad_override',
+            message: `${override.origin}: ${pathKey(realPath)} has no item "${segment}"`,
+            hint: suggestion
+              ? `did you mean "${suggestion}"? Items: ${names.join(', ')}`
+              : `name an item by its position from 0 or by name: ${names.join(', ')}`,
+          }),
+        );
+        return;
+      }
+      realPath.push(index);
+      if (last) {
+        current[index] = override.value;
+        break;
+      }
+      current = current[index] as RawValue;
+      continue;
+    }
+
+    if (current === null || typeof current !== 'object') {
+      problems.push(
+        problem({
+          code: 'bad_override',
+          message: `${override.origin}: ${pathKey(realPath)} holds a single value, not keys`,
+          hint: `set ${pathKey(realPath)} itself`,
+        }),
+      );
+      return;
+    }
+
+    const map: RawMap = current;
+    realPath.push(segment);
+    if (last) {
+      map[segment] = override.value;
+      break;
+    }
+    if (map[segment] === undefined || map[segment] === null) {
+      map[segment] = Object.create(null) as RawMap;
+    }
+    current = map[segment] as RawValue;
+  }
+
+  const key = pathKey(realPath);
+  const previous: Located | undefined = document.positions.get(key);
+  document.positions.set(key, {
+    value: previous?.value ?? { line: 0, col: 0 },
+    key: previous?.key ?? null,
+    origin: override.origin,
+  });
+}
+
+function listIndex(list: RawValue[], segment: string): number | null {
+  if (/^\d+$/.test(segment)) {
+    const index = Number(segment);
+    return index < list.length ? index : null;
+  }
+  const wanted = foldName(segment);
+  const index = list.findIndex((item) => {
+    const name = itemName(item);
+    return name !== null && foldName(name) === wanted;
+  });
+  return index >= 0 ? index : null;
+}
+
+function itemName(item: RawValue): string | null {
+  if (item && typeof item === 'object' && !Array.isArray(item)) {
+    const name = item.stage ?? item.role;
+    return typeof name === 'string' ? name : null;
+  }
+  return null;
+}
+
+function rawAt(data: RawValue, path: readonly PropertyKey[]): RawValue | undefined {
+  let current: RawValue | undefined = data;
+  for (const segment of path) {
+    if (current === null || current === undefined || typeof current !== 'object') {
+      return undefined;
+    }
+    current = (current as Record<string, RawValue>)[String(segment)];
+  }
+  return current;
+}
+
+function describeRaw(value: RawValue | undefined): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  if (value === null) {
+    return 'an empty value';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a mapping of keys';
+  }
+  return `"${value}"`;
+}
+
+function issueProblems(
+  issue: z.core.$ZodIssue,
+  document: RawDocument,
+  schema: z.ZodType,
+): InputProblem[] {
+  const path = issue.path.map((segment) =>
+    typeof segment === 'number' ? segment : String(segment),
+  );
+  const key = String(path[path.length - 1] ?? '');
+  const raw = rawAt(document.data, path);
+
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(schema, issue.path);
+    return issue.keys.map((unknown) => {
+      const suggestion = nearest(unknown, known);
+      return at(
+        document,
+        [...path, unknown],
+        'unknown_key',
+        `unknown key "${unknown}"${path.length > 0 ? ` in ${pathKey(path)}` : ''}`,
+        suggestion ? `did you mean "${suggestion}"?` : `known keys here: ${known.join(', ')}`,
+        true,
+      );
+    });
+  }
+
+  if (issue.code === 'custom') {
+    const params = (issue as { params?: { code?: string; hint?: string | null } }).params;
+    return [
+      at(
+        document,
+        path,
+        params?.code ?? 'invalid_value',
+        `${pathKey(path)}: ${issue.message}`,
+        params?.hint ?? null,
+      ),
+    ];
+  }
+
+  if (raw === undefined) {
+    const example = EXAMPLES[key];
+    return [
+      at(
+        document,
+        path,
+        'missing_key',
+        `${pathKey(path)} is missing`,
+        example ? `add it, e.g. ${example}` : 'add it; see the file reference in the README',
+        true,
+      ),
+    ];
+  }
+
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    const allowed = issue.values.map(String);
+    const suggestion = typeof raw === 'string' ? nearest(raw, allowed) : null;
+    return [
+      at(
+        document,
+        path,
+        'invalid_value',
+        `${pathKey(path)} is ${describeRaw(raw)}, and must be one of ${allowed.join(', ')}`,
+        suggestion ? `did you mean ${suggestion}?` : null,
+      ),
+    ];
+  }
+
+  const expected =
+    issue.code === 'invalid_type'
+      ? issue.expected === 'array'
+        ? 'a list'
+        : issue.expected === 'object' || issue.expected === 'record'
+          ? 'a mapping of keys'
+          : issue.expected === 'string'
+            ? 'text'
+            : `a ${issue.expected}`
+      : issue.code === 'invalid_union'
+        ? 'a number'
+        : null;
+  return [
+    at(
+      document,
+      path,
+      raw === null ? 'empty_value' : 'wrong_type',
+      expected
+        ? `${pathKey(path)} is ${describeRaw(raw)}, and ${expected} is expected`
+        : `${pathKey(path)}: ${issue.message}`,
+      raw === null ? 'write a value, or delete the key to use its default' : null,
+    ),
+  ];
+}
+
+function sortProblems(problems: InputProblem[]): InputProblem[] {
+  return [...problems].sort(
+    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.col ?? 0) - (b.col ?? 0),
+  );
+}
+
+interface Built {
+  assumptions: Assumptions;
+  uncertain: UncertainInput[];
+  problems: InputProblem[];
+}
+
+/** Cross-field rules and defaults; numbers arrive parsed, ranges become uncertain inputs. */
+function buildAssumptions(file: AssumptionsFile, currency: string, document: RawDocument): Built {
+  const problems: InputProblem[] = [];
+  const uncertain: UncertainInput[] = [];
+  const report = (
+    path: (string | number)[],
+    code: string,
+    message: string,
+    hint: string | null = null,
+  ) => problems.push(at(document, path, code, message, hint));
+
+  function value(parsed: ParsedNumber, path: (string | number)[]): number {
+    if (parsed.range) {
+      uncertain.push({
+        path: pathKey(path),
+        distribution: parsed.range.distribution,
+        low: parsed.range.low,
+        high: parsed.range.high,
+        mode: parsed.range.mode,
+      });
+    }
+    return parsed.value;
+  }
+
+  function positive(parsed: ParsedNumber, path: (string | number)[], why: string): number {
+    const result = value(parsed, path);
+    const low = parsed.range ? parsed.range.low : result;
+    if (low <= 0) {
+      report(path, 'must_be_positive', `${pathKey(path)} must be above zero: ${why}`);
+    }
+    return result;
+  }
+
+  function optional(parsed: ParsedNumber | undefined, path: (string | number)[]): number | null {
+    return parsed === undefined ? null : value(parsed, path);
+  }
+
+  const revenueTarget = positive(
+    file.revenue_target,
+    ['revenue_target'],
+    'with no revenue there is nothing to plan',
+  );
+  const averageCheck = positive(
+    file.average_check,
+    ['average_check'],
+    'client-months are revenue divided by it',
+  );
+  const minimumCheck = optional(file.minimum_check, ['minimum_check']);
+  const grossMargin = positive(
+    file.gross_margin,
+    ['gross_margin'],
+    'with no margin no client ever pays back CAC',
+  );
+  if (
+    file.gross_margin.value >= 1 ||
+    (file.gross_margin.range && file.gross_margin.range.high >= 1)
+  ) {
+    report(
+      ['gross_margin'],
+      'margin_too_high',
+      'gross_margin must be below 100%: the minimum check divides by (1 − margin)',
+      'a service with no direct cost has no margin floor; write e.g. 95%',
+    );
+  }
+  const contractMonths = positive(
+    file.contract_months,
+    ['contract_months'],
+    'new clients are client-months divided by it',
+  );
+  const churnMonthly = value(file.churn_monthly, ['churn_monthly']);
+  const ltvHorizonMonths = file.ltv_horizon_months
+    ? positive(file.ltv_horizon_months, ['ltv_horizon_months'], 'it caps the lifetime')
+    : null;
+  const churnCanBeZero = file.churn_monthly.range
+    ? file.churn_monthly.range.low <= 0
+    : churnMonthly <= 0;
+  if (churnCanBeZero && ltvHorizonMonths === null) {
+    report(
+      ['churn_monthly'],
+      'churn_without_horizon',
+      'churn_monthly of 0% means clients never leave, so lifetime and LTV are unbounded',
+      'add ltv_horizon_months (e.g. 24) to cap the lifetime',
+    );
+  }
+
+  const funnel = buildFunnel(file, report, value);
+  const stageNames = funnel.map((stage) => stage.stage);
+
+  const sales = file.sales;
+  const reps = positive(sales.reps, ['sales', 'reps'], 'someone has to make the attempts');
+  const attemptsPerRepPerDay = positive(
+    sales.attempts_per_rep_per_day,
+    ['sales', 'attempts_per_rep_per_day'],
+    'weeks to close divide by it',
+  );
+  const workingDaysPerWeek = sales.working_days_per_week
+    ? positive(
+        sales.working_days_per_week,
+        ['sales', 'working_days_per_week'],
+        'weeks to close divide by it',
+      )
+    : 5;
+  if (workingDaysPerWeek > 7) {
+    report(
+      ['sales', 'working_days_per_week'],
+      'too_many_days',
+      'a week has at most 7 working days',
+    );
+  }
+  const meetingsPerRepPerWeek = sales.meetings_per_rep_per_week
+    ? positive(
+        sales.meetings_per_rep_per_week,
+        ['sales', 'meetings_per_rep_per_week'],
+        'weeks to close divide by it',
+      )
+    : null;
+
+  const attemptsStage =
+    stageRef(sales.attempts_stage, ['sales', 'attempts_stage'], stageNames, report) ??
+    stageNames[0] ??
+    '';
+  let meetingsStage = stageRef(
+    sales.meetings_stage,
+    ['sales', 'meetings_stage'],
+    stageNames,
+    report,
+  );
+  if (sales.meetings_stage === undefined) {
+    meetingsStage =
+      stageNames.find((name) => name !== attemptsStage && MEETING_STAGE.test(name)) ?? null;
+  }
+  if (
+    meetingsPerRepPerWeek !== null &&
+    meetingsStage === null &&
+    sales.meetings_stage === undefined
+  ) {
+    report(
+      ['sales', 'meetings_per_rep_per_week'],
+      'no_meetings_stage',
+      'a meeting ceiling is given, and no funnel stage is named like "meetings"',
+      `name the stage it applies to: sales.meetings_stage: ${stageNames[1] ?? 'meetings'}`,
+    );
+  }
+  if (
+    meetingsStage !== null &&
+    stageNames.indexOf(meetingsStage) <= stageNames.indexOf(attemptsStage)
+  ) {
+    report(
+      ['sales', 'meetings_stage'],
+      'stage_order',
+      `the meetings stage "${meetingsStage}" must come after the attempts stage "${attemptsStage}"`,
+    );
+  }
+
+  let cac: number | null = null;
+  let monthlyCosts: Assumptions['sales']['monthlyCosts'] = null;
+  if (sales.cac && sales.monthly_costs) {
+    report(
+      ['sales', 'monthly_costs'],
+      'cac_twice',
+      'sales gives both cac and monthly_costs, so CAC is said twice',
+      'keep one: cac to state it, monthly_costs to compute it',
+    );
+  } else if (sales.cac) {
+    cac = positive(sales.cac, ['sales', 'cac'], 'LTV/CAC divides by it');
+  } else if (sales.monthly_costs) {
+    const costs = sales.monthly_costs;
+    monthlyCosts = {
+      payroll: optional(costs.payroll, ['sales', 'monthly_costs', 'payroll']) ?? 0,
+      tools: optional(costs.tools, ['sales', 'monthly_costs', 'tools']) ?? 0,
+      marketing: optional(costs.marketing, ['sales', 'monthly_costs', 'marketing']) ?? 0,
+    };
+    if (monthlyCosts.payroll + monthlyCosts.tools + monthlyCosts.marketing <= 0) {
+      report(
+        ['sales', 'monthly_costs'],
+        'must_be_positive',
+        'sales.monthly_costs add up to zero, and LTV/CAC divides by CAC',
+        'write the real payroll, tools and marketing a month',
+      );
+    }
+  } else {
+    report(
+      ['sales'],
+      'missing_cac',
+      'sales has neither cac nor monthly_costs, so CAC is unknown',
+      'add sales.cac: 200 000, or sales.monthly_costs: {payroll, tools, marketing}',
+    );
+  }
+
+  const delivery = file.delivery;
+  const hourlyCost = positive(
+    delivery.hourly_cost,
+    ['delivery', 'hourly_cost'],
+    'the hours budget divides by it',
+  );
+  const hoursPerClientMonth = value(delivery.hours_per_client_month, [
+    'delivery',
+    'hours_per_client_month',
+  ]);
+  const activeClients = optional(delivery.active_clients, ['delivery', 'active_clients']) ?? 0;
+  const maxLoad = delivery.max_load
+    ? positive(delivery.max_load, ['delivery', 'max_load'], 'hires divide by it')
+    : 0.85;
+  const roles = buildRoles(delivery.roles ?? [], report, value, positive);
+
+  const thresholds = file.thresholds ?? {};
+  const icp = file.icp ?? {};
+  const rejectAt = icp.reject_at
+    ? positive(icp.reject_at, ['icp', 'reject_at'], 'zero red flags would reject every lead')
+    : 2;
+
+  const assumptions: Assumptions = {
+    name: file.name ?? null,
+    currency,
+    period: (file.period ?? 'quarter') as Period,
+    revenueTarget,
+    averageCheck,
+    minimumCheck,
+    grossMargin,
+    contractMonths,
+    churnMonthly,
+    ltvHorizonMonths,
+    funnel,
+    sales: {
+      reps,
+      attemptsPerRepPerDay,
+      workingDaysPerWeek,
+      meetingsPerRepPerWeek,
+      attemptsStage,
+      meetingsStage,
+      cac,
+      monthlyCosts,
+    },
+    delivery: { hourlyCost, hoursPerClientMonth, activeClients, maxLoad, roles },
+    thresholds: {
+      ltvToCacMin: optional(thresholds.ltv_to_cac_min, ['thresholds', 'ltv_to_cac_min']) ?? 3,
+      paybackMonthsMax: thresholds.payback_months_max
+        ? positive(
+            thresholds.payback_months_max,
+            ['thresholds', 'payback_months_max'],
+            'it is a limit on months',
+          )
+        : null,
+      churnMonthlyMax: optional(thresholds.churn_monthly_max, ['thresholds', 'churn_monthly_max']),
+    },
+    icp: {
+      require: icp.require ?? [],
+      redFlags: icp.red_flags ?? [],
+      rejectAt,
+    },
+  };
+  return { assumptions, uncertain, problems };
+}
+
+type Report = (
+  path: (string | number)[],
+  code: string,
+  message: string,
+  hint?: string | null,
+) => void;
+type ValueOf = (parsed: ParsedNumber, path: (string | number)[]) => number;
+type PositiveOf = (parsed: ParsedNumber, path: (string | number)[], why: string) => number;
+
+function buildFunnel(file: AssumptionsFile, report: Report, value: ValueOf): FunnelStage[] {
+  if (file.funnel.length < 2) {
+    report(
+      ['funnel'],
+      'short_funnel',
+      'the funnel needs at least two stages: where it starts and the deal',
+      'e.g. attempts, then deals with a conversion',
+    );
+  }
+
+  const seen = new Set<string>();
+  return file.funnel.map((stage, index) => {
+    const path = ['funnel', index];
+    const folded = foldName(stage.stage);
+    if (seen.has(folded)) {
+      report(
+        [...path, 'stage'],
+        'duplicate_stage',
+        `the stage "${stage.stage}" appears twice`,
+        'give each stage its own name',
+      );
+    }
+    seen.add(folded);
+
+    if (index === 0) {
+      if (stage.conversion) {
+        report(
+          [...path, 'conversion'],
+          'first_stage_conversion',
+          `the first stage "${stage.stage}" has no stage before it, so it has no conversion`,
+          'move the conversion to the next stage, or delete it',
+        );
+      }
+      return { stage: stage.stage, conversion: null };
+    }
+    if (!stage.conversion) {
+      report(
+        path,
+        'missing_conversion',
+        `the stage "${stage.stage}" has no conversion from the stage before`,
+        'add e.g. conversion: 20%',
+      );
+      return { stage: stage.stage, conversion: 1 };
+    }
+    const conversion = value(stage.conversion, [...path, 'conversion']);
+    const low = stage.conversion.range ? stage.conversion.range.low : conversion;
+    if (low <= 0) {
+      report(
+        [...path, 'conversion'],
+        'division_by_zero',
+        `a 0% conversion into "${stage.stage}" means it never happens, and the stage before would need to be infinite`,
+        'write the real conversion, e.g. 2%',
+      );
+    }
+    return { stage: stage.stage, conversion };
+  });
+}
+
+function stageRef(
+  name: string | undefined,
+  path: (string | number)[],
+  stages: string[],
+  report: Report,
+): string | null {
+  if (name === undefined) {
+    return null;
+  }
+  const match = stages.find((stage) => foldName(stage) === foldName(name));
+  if (!match) {
+    const suggestion = nearest(name, stages);
+    report(
+      path,
+      'unknown_stage',
+      `no funnel stage is named "${name}"`,
+      suggestion ? `did you mean "${suggestion}"?` : `stages: ${stages.join(', ')}`,
+    );
+    return null;
+  }
+  return match;
+}
+
+function buildRoles(
+  roles: NonNullable<AssumptionsFile['delivery']['roles']>,
+  report: Report,
+  value: ValueOf,
+  positive: PositiveOf,
+): Role[] {
+  const seen = new Set<string>();
+  return roles.map((role, index) => {
+    const path = ['delivery', 'roles', index];
+    const folded = foldName(role.role);
+    if (seen.has(folded)) {
+      report(
+        [...path, 'role'],
+        'duplicate_role',
+        `the role "${role.role}" appears twice`,
+        'list each role once with its whole headcount',
+      );
+    }
+    seen.add(folded);
+    return {
+      role: role.role,
+      headcount: positive(
+        role.headcount,
+        [...path, 'headcount'],
+        'capacity is headcount times quota',
+      ),
+      clientsPerPerson: positive(
+        role.clients_per_person,
+        [...path, 'clients_per_person'],
+        'load divides by it',
+      ),
+      shareOfClients: role.share_of_clients
+        ? positive(
+            role.share_of_clients,
+            [...path, 'share_of_clients'],
+            'a role that serves no client has no load',
+          )
+        : 1,
+    };
+  });
+}

@@ -1,0 +1,379 @@
+/**
+ * Numbers as people write them in an assumptions file: `180000`, `180 000`,
+ * `180_000`, `180k`, `18M`, `18 млн`, `180 000 ₽`, `1,5%`, `0.45`, and
+ * ranges such as `1.5%..2%` or `12..15` for uncertain inputs.
+ */
+
+import type { Distribution } from '../model/uncertainty.js';
+
+export type NumberKind =
+  /** An amount of money: no sign, suffixes and currency signs allowed. */
+  | 'money'
+  /** A share of one: `45%` or `0.45`; a bare number above 1 is an error. */
+  | 'rate'
+  /** A plain quantity: hours, months, attempts, a ratio such as 3. */
+  | 'quantity'
+  /** A whole number: reps, headcount, days. */
+  | 'whole';
+
+export interface ParsedNumber {
+  /** The point value the plan uses. */
+  value: number;
+  /** Set when the user wrote a range. */
+  range: { low: number; high: number; mode: number | null; distribution: Distribution } | null;
+}
+
+export type NumberParse = { ok: true; number: ParsedNumber } | Failure;
+
+const SUFFIXES: Record<string, number> = {
+  k: 1e3,
+  K: 1e3,
+  тыс: 1e3,
+  т: 1e3,
+  m: 1e6,
+  M: 1e6,
+  mln: 1e6,
+  млн: 1e6,
+  bn: 1e9,
+  B: 1e9,
+  млрд: 1e9,
+};
+
+const CURRENCY_SIGNS: Record<string, string> = {
+  '₽': 'RUB',
+  руб: 'RUB',
+  'руб.': 'RUB',
+  'р.': 'RUB',
+  р: 'RUB',
+  rub: 'RUB',
+  RUB: 'RUB',
+  $: 'USD',
+  USD: 'USD',
+  '€': 'EUR',
+  EUR: 'EUR',
+  '£': 'GBP',
+  GBP: 'GBP',
+  '₸': 'KZT',
+  KZT: 'KZT',
+};
+
+const EXAMPLE_HINTS: Record<NumberKind, string> = {
+  money: 'write an amount such as 180000, 180 000 or 180k',
+  rate: 'write a share such as 45% or 0.45',
+  quantity: 'write a number such as 48 or 2.5',
+  whole: 'write a whole number such as 5',
+};
+
+const DISTRIBUTIONS: readonly Distribution[] = ['uniform', 'triangular', 'lognormal'];
+
+/** Largest integer a double holds exactly; larger money figures would silently lose units. */
+const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
+
+interface Failure {
+  ok: false;
+  message: string;
+  hint: string | null;
+}
+
+function fail(message: string, hint: string | null = null): Failure {
+  return { ok: false, message, hint };
+}
+
+/**
+ * Parses one value of the given kind. `currency` is the file's currency: a
+ * money value that carries another currency's sign is an error, not a
+ * silent conversion.
+ */
+export function parseNumber(raw: unknown, kind: NumberKind, currency = 'RUB'): NumberParse {
+  if (typeof raw === 'number') {
+    return finish(raw, raw > 1 && kind === 'rate', kind);
+  }
+  if (typeof raw !== 'string') {
+    return fail(`expected a number, found ${describe(raw)}`);
+  }
+
+  const text = raw.trim();
+  if (text === '') {
+    return fail('the value is empty', 'write a number or delete the key to use its default');
+  }
+  if (text.includes('..')) {
+    return parseRange(text, kind, currency);
+  }
+
+  const single = parseSingle(text, kind, currency);
+  if (!single.ok) {
+    return single;
+  }
+  return finish(single.value, single.bareAboveOne, kind);
+}
+
+function finish(value: number, bareAboveOne: boolean, kind: NumberKind): NumberParse {
+  const checked = checkKind(value, bareAboveOne, kind);
+  if (checked) {
+    return checked;
+  }
+  return { ok: true, number: { value, range: null } };
+}
+
+function checkKind(value: number, bareAboveOne: boolean, kind: NumberKind): NumberParse | null {
+  if (!Number.isFinite(value)) {
+    return fail('the value is not a finite number', 'write a plain number such as 180000 or 45%');
+  }
+  if (value < 0) {
+    return fail(`the value ${formatPlain(value)} is negative`, 'write zero or a positive number');
+  }
+  if (Math.abs(value) > LARGEST_EXACT) {
+    return fail(
+      `the value ${formatPlain(value)} is beyond 2^53 and cannot be kept exact`,
+      'check the number of digits',
+    );
+  }
+  if (kind === 'rate') {
+    if (bareAboveOne) {
+      return fail(
+        `a share was expected, and ${formatPlain(value)} reads as ${formatPlain(value * 100)}%`,
+        `write ${formatPlain(value)}% for a percentage, or ${formatPlain(value / 100)} as a share`,
+      );
+    }
+    if (value > 1) {
+      return fail(
+        `${formatPlain(value * 100)}% is above 100%, and this is a share of the whole`,
+        'write a percentage from 0% to 100%',
+      );
+    }
+  }
+  if (kind === 'whole' && !Number.isInteger(value)) {
+    return fail(`${formatPlain(value)} is not a whole number`, 'write a whole number such as 5');
+  }
+  return null;
+}
+
+interface Single {
+  ok: true;
+  value: number;
+  /** A rate written without `%` that is above 1, such as `45`. */
+  bareAboveOne: boolean;
+}
+
+function parseSingle(text: string, kind: NumberKind, currency: string): Single | Failure {
+  let body = text.replace(/[\u00a0\u202f\u2009]/g, ' ');
+
+  if (/^[-+]?\.?(inf|nan)$/i.test(body) || /^[-+]?(infinity)$/i.test(body)) {
+    return fail(`"${text}" is not a finite number`, 'write a plain number such as 180000 or 45%');
+  }
+  if (/^[-+]?0[xob]/i.test(body)) {
+    return fail(
+      `"${text}" is written in hexadecimal, octal or binary`,
+      'write the number in plain decimal digits',
+    );
+  }
+
+  const sign = body.startsWith('-') ? -1 : 1;
+  if (body.startsWith('-') || body.startsWith('+')) {
+    body = body.slice(1).trim();
+  }
+
+  let percent = false;
+  if (body.endsWith('%')) {
+    percent = true;
+    body = body.slice(0, -1).trim();
+  }
+
+  const signed = stripCurrency(body, currency);
+  if (!signed.ok) {
+    return signed;
+  }
+  body = signed.body;
+  if (signed.found && kind !== 'money') {
+    return fail(`"${text}" carries a currency sign, and this value is not money`);
+  }
+
+  let multiplier = 1;
+  const suffix = /^(.*?)\s*(k|K|тыс|т|m|M|mln|млн|bn|B|млрд)\.?$/u.exec(body);
+  if (suffix && suffix[1] && /\d$/.test(suffix[1])) {
+    multiplier = SUFFIXES[suffix[2] as string] ?? 1;
+    body = suffix[1];
+  }
+  if (multiplier !== 1 && percent) {
+    return fail(`"${text}" mixes a percent sign and a multiplier`);
+  }
+
+  const digits = normaliseDigits(body, text, kind);
+  if (!digits.ok) {
+    return digits;
+  }
+
+  const value = sign * Number(digits.text) * multiplier;
+  if (Number.isNaN(value)) {
+    return fail(`"${text}" is not a number`, EXAMPLE_HINTS[kind]);
+  }
+
+  if (percent) {
+    if (kind !== 'rate') {
+      return fail(`"${text}" is a percentage, and this value is not a share`);
+    }
+    return { ok: true, value: value / 100, bareAboveOne: false };
+  }
+  return { ok: true, value, bareAboveOne: kind === 'rate' && value > 1 };
+}
+
+function stripCurrency(
+  body: string,
+  currency: string,
+): { ok: true; body: string; found: boolean } | Failure {
+  for (const [sign, code] of Object.entries(CURRENCY_SIGNS)) {
+    const before = body.startsWith(sign);
+    const after = body.endsWith(sign) && /[\d\sA-Za-zа-я]$/u.test(body.slice(0, -sign.length));
+    if (!before && !after) {
+      continue;
+    }
+    if (/^[A-Za-zа-я.]+$/u.test(sign) && before) {
+      continue;
+    }
+    if (code !== currency) {
+      return fail(
+        `the amount is in ${code}, and the file's currency is ${currency}`,
+        `convert it to ${currency}, or set currency: ${code} if the whole file is in ${code}`,
+      );
+    }
+    const rest = before ? body.slice(sign.length) : body.slice(0, -sign.length);
+    return { ok: true, body: rest.trim(), found: true };
+  }
+  return { ok: true, body, found: false };
+}
+
+/** Turns grouped digits into a plain decimal string, rejecting the ambiguous forms. */
+function normaliseDigits(
+  body: string,
+  original: string,
+  kind: NumberKind,
+): { ok: true; text: string } | Failure {
+  let text = body;
+
+  if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(text) || /^\d+(_\d+)+(\.\d+)?$/.test(text)) {
+    text = text.replace(/[ _]/g, '');
+  }
+  if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(text) || /^\d{1,3}(,\d{3})+\.\d+$/.test(text)) {
+    text = text.replace(/,/g, '');
+  } else if (/^\d+,\d+$/.test(text)) {
+    const [whole, fraction] = text.split(',') as [string, string];
+    if (fraction.length === 3 && whole !== '0') {
+      return fail(
+        `"${original}" is ambiguous: ${whole}${fraction} or ${whole}.${fraction}`,
+        `write ${whole}${fraction} or ${whole}.${fraction}`,
+      );
+    }
+    text = `${whole}.${fraction}`;
+  }
+
+  if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text)) {
+    return fail(`"${original}" is not a number`, EXAMPLE_HINTS[kind]);
+  }
+  if (/^0\d/.test(text)) {
+    return fail(
+      `"${original}" has a leading zero, which some tools read as octal`,
+      `write ${text.replace(/^0+(?=\d)/, '')}`,
+    );
+  }
+  return { ok: true, text };
+}
+
+function parseRange(text: string, kind: NumberKind, currency: string): NumberParse {
+  const words = text.split(/\s+/);
+  let distribution: Distribution | null = null;
+  const last = words[words.length - 1]?.toLowerCase() ?? '';
+  if ((DISTRIBUTIONS as readonly string[]).includes(last)) {
+    distribution = last as Distribution;
+    words.pop();
+  } else if (/^[a-z]+$/.test(last)) {
+    return fail(
+      `"${last}" is not a distribution`,
+      `write one of ${DISTRIBUTIONS.join(', ')} after the range, or nothing for uniform`,
+    );
+  }
+
+  const parts = words.join(' ').split('..');
+  if (parts.length !== 2 && parts.length !== 3) {
+    return fail(
+      `"${text}" is not a range`,
+      'write LOW..HIGH (uniform), LOW..MODE..HIGH (triangular), or add "lognormal"',
+    );
+  }
+
+  const values: number[] = [];
+  for (const part of parts) {
+    const single = parseSingle(part.trim(), kind, currency);
+    if (!single.ok) {
+      return single;
+    }
+    const checked = checkKind(
+      single.value,
+      single.bareAboveOne,
+      kind === 'whole' ? 'quantity' : kind,
+    );
+    if (checked) {
+      return checked;
+    }
+    values.push(single.value);
+  }
+
+  const low = values[0] as number;
+  const high = values[values.length - 1] as number;
+  const mode = values.length === 3 ? (values[1] as number) : null;
+  if (low > high) {
+    return fail(`the range ${text} runs from high to low`, 'write the lower bound first');
+  }
+  if (mode !== null && (mode < low || mode > high)) {
+    return fail(`the most likely value in ${text} is outside the range`);
+  }
+  if (mode !== null && distribution && distribution !== 'triangular') {
+    return fail(`a range with three points is triangular, not ${distribution}`);
+  }
+
+  const chosen: Distribution = mode !== null ? 'triangular' : (distribution ?? 'uniform');
+  if (chosen === 'lognormal' && low <= 0) {
+    return fail('a lognormal range needs a lower bound above zero');
+  }
+
+  const point = pointValue(chosen, low, high, mode);
+  return {
+    ok: true,
+    number: {
+      value: point,
+      range: {
+        low,
+        high,
+        mode: chosen === 'triangular' ? (mode ?? (low + high) / 2) : null,
+        distribution: chosen,
+      },
+    },
+  };
+}
+
+/** The plan's point value of a range: the median, or the mode of a triangular one. */
+function pointValue(distribution: Distribution, low: number, high: number, mode: number | null) {
+  if (distribution === 'triangular') {
+    return mode ?? (low + high) / 2;
+  }
+  if (distribution === 'lognormal') {
+    return Math.sqrt(low * high);
+  }
+  return (low + high) / 2;
+}
+
+function formatPlain(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+function describe(raw: unknown): string {
+  if (raw === null || raw === undefined) {
+    return 'nothing';
+  }
+  if (Array.isArray(raw)) {
+    return 'a list';
+  }
+  if (typeof raw === 'object') {
+    return 'a mapping';
+  }
+  return `"${String(raw)}"`;
+}

@@ -1,0 +1,193 @@
+/**
+ * The shape of an assumptions file. This zod schema is the single source of
+ * truth: it validates files, and `funnel schema` turns it into the JSON
+ * Schema that editors use. Numbers are parsed here with the file's currency,
+ * so `180 000 ₽` in a RUB file is 180000 and `$5k` is an error.
+ */
+
+import { z } from 'zod';
+
+import { parseNumber, type NumberKind, type ParsedNumber } from './number.js';
+
+const NUMBER_HINTS: Record<NumberKind, string> = {
+  money: 'Amount of money: 180000, "180 000", 180k, 18M, or a range such as 150k..200k.',
+  rate: 'Share: 45% or 0.45, or a range such as 1.5%..2%.',
+  quantity: 'Number: 48, 2.5, or a range such as 12..15.',
+  whole: 'Whole number: 5, or a range such as 4..6.',
+};
+
+function numberField(kind: NumberKind, currency: string, description: string) {
+  return z
+    .union([z.number(), z.string()])
+    .meta({ description: `${description} ${NUMBER_HINTS[kind]}` })
+    .transform((raw, ctx): ParsedNumber => {
+      const parsed = parseNumber(raw, kind, currency);
+      if (parsed.ok) {
+        return parsed.number;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: parsed.message,
+        params: { code: 'bad_number', hint: parsed.hint },
+        input: raw,
+      });
+      return z.NEVER;
+    });
+}
+
+const text = (description: string) => z.string().meta({ description });
+
+/** Builds the schema for a file in the given currency (money values are checked against it). */
+export function assumptionsSchema(currency = 'RUB') {
+  const money = (description: string) => numberField('money', currency, description);
+  const rate = (description: string) => numberField('rate', currency, description);
+  const quantity = (description: string) => numberField('quantity', currency, description);
+  const whole = (description: string) => numberField('whole', currency, description);
+
+  const stage = z.strictObject({
+    stage: text('Name of the stage: attempts, meetings, proposals, deals, webinar, payment...'),
+    conversion: rate(
+      'Conversion from the stage before. The first stage has none; every other stage needs one.',
+    ).optional(),
+  });
+
+  const monthlyCosts = z
+    .strictObject({
+      payroll: money('Sales payroll a month.').optional(),
+      tools: money('Sales tools a month (CRM, telephony).').optional(),
+      marketing: money('Marketing spend a month.').optional(),
+    })
+    .meta({
+      description: 'Sales and marketing costs a month; CAC = costs of the period / new clients.',
+    });
+
+  const sales = z.strictObject({
+    reps: whole('Sales reps working the funnel.'),
+    attempts_per_rep_per_day: quantity('Contact attempts one rep makes a working day.'),
+    working_days_per_week: quantity('Working days a week. Default 5.').optional(),
+    meetings_per_rep_per_week: quantity(
+      'Most meetings one rep can hold a week (optional ceiling).',
+    ).optional(),
+    attempts_stage: text(
+      'Funnel stage the attempt norm applies to. Default: the first stage.',
+    ).optional(),
+    meetings_stage: text(
+      'Funnel stage the meeting norm applies to. Default: the stage named like "meetings".',
+    ).optional(),
+    cac: money('Cost to acquire one client. Give this or monthly_costs.').optional(),
+    monthly_costs: monthlyCosts.optional(),
+  });
+
+  const role = z.strictObject({
+    role: text('Name of the role: account manager, targeting specialist...'),
+    headcount: whole('People in the role now.'),
+    clients_per_person: quantity('Clients one person serves (quota).'),
+    share_of_clients: rate('Share of all clients this role serves. Default 100%.').optional(),
+  });
+
+  const delivery = z.strictObject({
+    hourly_cost: money('Direct cost of one delivery hour.'),
+    hours_per_client_month: quantity('Delivery hours one client takes a month.'),
+    active_clients: quantity('Clients served at the start of the period. Default 0.').optional(),
+    max_load: rate('Load ceiling of the delivery team. Default 85%.').optional(),
+    roles: z
+      .array(role)
+      .meta({ description: 'Delivery roles with their headcount and quota.' })
+      .optional(),
+  });
+
+  const thresholds = z.strictObject({
+    ltv_to_cac_min: quantity('Lowest acceptable LTV/CAC. Default 3.').optional(),
+    payback_months_max: quantity('Longest acceptable CAC payback in months (optional).').optional(),
+    churn_monthly_max: rate('Highest acceptable monthly churn (optional), e.g. 5%.').optional(),
+  });
+
+  const icp = z.strictObject({
+    require: z
+      .array(text('A criterion a good client meets.'))
+      .meta({ description: 'Criteria a good client meets; a missing one counts as a red flag.' })
+      .optional(),
+    red_flags: z
+      .array(text('A disqualifying sign.'))
+      .meta({ description: 'Disqualifying signs: no CRM, debts, frozen site...' })
+      .optional(),
+    reject_at: whole('How many red flags reject a lead. Default 2.').optional(),
+  });
+
+  return z
+    .strictObject({
+      name: text('Name of the plan, shown in reports.').optional(),
+      currency: text('ISO 4217 code of the money in this file. Default RUB.').optional(),
+      period: z
+        .enum(['month', 'quarter', 'year'])
+        .meta({ description: 'Period planned: month, quarter or year. Default quarter.' })
+        .optional(),
+      revenue_target: money('Contract value to sign in the period (bookings).'),
+      average_check: money('Monthly fee of an average client.'),
+      minimum_check: money('Policy: the lowest monthly fee quoted (optional).').optional(),
+      gross_margin: rate('Share of the fee left after direct delivery cost.'),
+      contract_months: quantity('Months an average contract runs.'),
+      churn_monthly: rate('Share of active clients lost a month.'),
+      ltv_horizon_months: quantity(
+        'Cap on client lifetime in months (optional; required when churn is 0).',
+      ).optional(),
+      funnel: z
+        .array(stage)
+        .meta({ description: 'Funnel stages from the first attempt to the deal, in order.' }),
+      sales,
+      delivery,
+      thresholds: thresholds.optional(),
+      icp: icp.optional(),
+      scenarios: z
+        .record(z.string(), z.record(z.string(), z.unknown()))
+        .meta({
+          description:
+            'Named variants: each maps key paths (churn_monthly, funnel.meetings.conversion) to values.',
+        })
+        .optional(),
+    })
+    .meta({ title: 'funnel assumptions', description: 'Assumptions of a funnel plan.' });
+}
+
+export type AssumptionsFile = z.output<ReturnType<typeof assumptionsSchema>>;
+
+/** Top-level keys, for suggestions when a key is unknown. */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: unknown = schema;
+  for (const segment of [...path, null]) {
+    current = unwrap(current);
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) {
+      return [];
+    }
+    if (segment === null) {
+      return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    }
+    if (def.type === 'object') {
+      current = (def.shape as Record<string, unknown>)[String(segment)];
+    } else if (def.type === 'array') {
+      current = def.element;
+    } else {
+      return [];
+    }
+  }
+  return [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i += 1) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) {
+      return current;
+    }
+    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
+      current = def.innerType;
+    } else if (def.type === 'pipe') {
+      current = def.in;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
