@@ -1,0 +1,320 @@
+/**
+ * The plan as people and programs read it: a JSON document whose keys are a
+ * public contract, and tables for the terminal. Renderers return strings and
+ * never compute a figure the calculators did not.
+ */
+
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+
+import type { Assumptions } from '../model/assumptions.js';
+import type { Check, PlanResult, Warning } from '../model/plan.js';
+import type { UncertainInput } from '../model/uncertainty.js';
+import type { Formatter } from './format.js';
+import { label, type LabelId } from './labels.js';
+
+export interface PlanView {
+  assumptions: Assumptions;
+  plan: PlanResult;
+  uncertain: UncertainInput[];
+}
+
+/** The public JSON document of `funnel plan --json`; every number unrounded. */
+export function planToJson(view: PlanView, fmt: Formatter) {
+  const { assumptions, plan } = view;
+  return {
+    ok: plan.ok,
+    name: assumptions.name,
+    currency: assumptions.currency,
+    period: plan.period,
+    revenue_target: assumptions.revenueTarget,
+    average_check: assumptions.averageCheck,
+    client_months: plan.clientMonths,
+    new_clients: plan.newClients,
+    funnel: plan.funnel.map((stage) => ({
+      stage: stage.stage,
+      count: stage.count,
+      conversion: stage.conversion,
+    })),
+    sales: {
+      attempts_needed: plan.sales.attemptsNeeded,
+      meetings_needed: plan.sales.meetingsNeeded,
+      attempts_per_week: plan.sales.attemptsPerWeek,
+      meetings_per_week: plan.sales.meetingsPerWeek,
+      weeks_to_close: plan.sales.weeksToClose,
+      period_weeks: plan.sales.periodWeeks,
+      reps: assumptions.sales.reps,
+      reps_needed: plan.sales.repsNeeded,
+      fits_period: plan.sales.fitsPeriod,
+      bottleneck: plan.sales.bottleneck,
+    },
+    unit_economics: {
+      gross_profit_per_month: plan.unitEconomics.grossProfitPerMonth,
+      cac: plan.unitEconomics.cac,
+      cac_source: plan.unitEconomics.cacSource,
+      lifetime_months: plan.unitEconomics.lifetimeMonths,
+      lifetime_capped: plan.unitEconomics.lifetimeCapped,
+      ltv: plan.unitEconomics.ltv,
+      ltv_to_cac: plan.unitEconomics.ltvToCac,
+      payback_months: plan.unitEconomics.paybackMonths,
+    },
+    pricing: {
+      direct_cost_per_month: plan.pricing.directCostPerMonth,
+      minimum_check_for_margin: plan.pricing.minimumCheckForMargin,
+      minimum_check_for_cac: plan.pricing.minimumCheckForCac,
+      minimum_check: plan.pricing.minimumCheck,
+      binding_minimum: plan.pricing.bindingMinimum,
+      minimum_check_policy: assumptions.minimumCheck,
+      hours_budget_at_average_check: plan.pricing.hoursBudgetAtAverageCheck,
+      implied_margin: plan.pricing.impliedMargin,
+    },
+    capacity: plan.capacity.map((role) => ({
+      role: role.role,
+      capacity: role.capacity,
+      active_clients_by_month: role.activeClientsByMonth,
+      peak_active_clients: role.peakActiveClients,
+      load: role.load,
+      max_load: assumptions.delivery.maxLoad,
+      hires_needed: role.hiresNeeded,
+    })),
+    checks: plan.checks.map((check) => ({
+      id: check.id,
+      ok: check.ok,
+      value: check.value,
+      limit: check.limit,
+      comparison: check.comparison,
+    })),
+    warnings: plan.warnings.map((warning) => ({
+      id: warning.id,
+      message: warningMessage(warning, fmt),
+      ...warning.values,
+    })),
+    uncertain_inputs: view.uncertain.map((input) => ({ ...input })),
+  };
+}
+
+/** Serialises a document, refusing any figure that is not a finite number. */
+export function toJsonText(document: unknown): string {
+  return `${JSON.stringify(document, finiteOnly, 2)}\n`;
+}
+
+function finiteOnly(this: unknown, key: string, value: unknown): unknown {
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Error(`internal error: the figure "${key}" is ${String(value)}`);
+  }
+  return value;
+}
+
+export function checkValue(check: Check, fmt: Formatter): { value: string; limit: string } {
+  switch (check.id) {
+    case 'ltv_to_cac':
+      return { value: fmt.decimal(check.value), limit: `≥ ${fmt.decimal(check.limit)}` };
+    case 'payback_within_contract':
+    case 'payback_max':
+      return {
+        value: `${fmt.decimal(check.value)} ${label('months', fmt.lang)}`,
+        limit: `≤ ${fmt.decimal(check.limit)} ${label('months', fmt.lang)}`,
+      };
+    case 'fits_period':
+      return {
+        value: `${fmt.decimal(check.value, 1)} ${label('weeks', fmt.lang)}`,
+        limit: `≤ ${fmt.decimal(check.limit, 1)} ${label('weeks', fmt.lang)}`,
+      };
+    case 'delivery_load':
+    case 'churn_max':
+      return { value: fmt.percent(check.value), limit: `≤ ${fmt.percent(check.limit)}` };
+  }
+}
+
+export function warningMessage(warning: Warning, fmt: Formatter): string {
+  const v = warning.values;
+  const ru = fmt.lang === 'ru';
+  switch (warning.id) {
+    case 'implied_margin_differs':
+      return ru
+        ? `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} ч на клиента при среднем чеке дают маржу ${fmt.percent(v.implied_margin ?? 0)}, а в файле ${fmt.percent(v.gross_margin ?? 0)}; бюджет часов при этой марже — ${fmt.decimal(v.hours_budget ?? 0, 1)} ч`
+        : `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} h a client at the average check imply a ${fmt.percent(v.implied_margin ?? 0)} margin, and the file says ${fmt.percent(v.gross_margin ?? 0)}; the hours budget at that margin is ${fmt.decimal(v.hours_budget ?? 0, 1)} h`;
+    case 'policy_minimum_below_binding':
+      return ru
+        ? `минимальный чек по политике ${fmt.money(v.minimum_check ?? 0)} ниже действующего минимума ${fmt.money(v.binding_minimum ?? 0)}: сделки между ними теряют маржу`
+        : `the policy minimum check ${fmt.money(v.minimum_check ?? 0)} is below the binding minimum ${fmt.money(v.binding_minimum ?? 0)}: deals between the two lose margin`;
+    case 'average_check_below_minimum':
+      return ru
+        ? `средний чек ${fmt.money(v.average_check ?? 0)} ниже минимального ${fmt.money(v.binding_minimum ?? 0)}`
+        : `the average check ${fmt.money(v.average_check ?? 0)} is below the minimum check ${fmt.money(v.binding_minimum ?? 0)}`;
+  }
+}
+
+interface Paint {
+  bold: (text: string) => string;
+  red: (text: string) => string;
+  green: (text: string) => string;
+  yellow: (text: string) => string;
+  dim: (text: string) => string;
+}
+
+function paint(color: boolean): Paint {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  return {
+    bold: (text) => chalk.bold(text),
+    red: (text) => chalk.red(text),
+    green: (text) => chalk.green(text),
+    yellow: (text) => chalk.yellow(text),
+    dim: (text) => chalk.dim(text),
+  };
+}
+
+function table(head: string[] | null, color: boolean, alignRight: number[] = []) {
+  const options: ConstructorParameters<typeof Table>[0] = {
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+  };
+  if (head) {
+    options.head = head;
+  }
+  const instance = new Table(options);
+  return {
+    push(row: string[]) {
+      instance.push(
+        row.map((cell, index) =>
+          alignRight.includes(index) ? { content: cell, hAlign: 'right' as const } : cell,
+        ),
+      );
+    },
+    toString: () => instance.toString(),
+  };
+}
+
+/** The plan as tables for a terminal. */
+export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean): string {
+  const { assumptions, plan } = view;
+  const lang = fmt.lang;
+  const p = paint(color);
+  const t = (id: LabelId) => label(id, lang);
+  const sections: string[] = [];
+
+  const title = assumptions.name ? `${assumptions.name}: ` : '';
+  sections.push(
+    p.bold(
+      `${title}${t('plan_for')} ${t(plan.period.name)} (${fmt.decimal(plan.period.weeks, 1)} ${t('weeks')})`,
+    ),
+  );
+
+  const clients = table(null, color, [1]);
+  clients.push([t('revenue_target'), fmt.money(assumptions.revenueTarget)]);
+  clients.push([t('average_check'), fmt.money(assumptions.averageCheck)]);
+  clients.push([t('client_months'), fmt.decimal(plan.clientMonths, 1)]);
+  clients.push([t('contract_months'), `${fmt.decimal(assumptions.contractMonths, 1)} ${t('months')}`]);
+  clients.push([t('new_clients'), fmt.count(plan.newClients)]);
+  sections.push(`${p.bold(t('clients'))}\n${clients.toString()}`);
+
+  const funnel = table([t('stage'), t('conversion'), t('needed'), t('per_week')], color, [1, 2, 3]);
+  for (const stage of plan.funnel) {
+    funnel.push([
+      stage.stage,
+      stage.conversion === null ? '' : fmt.percent(stage.conversion),
+      fmt.count(stage.count),
+      fmt.count(stage.count / plan.period.weeks),
+    ]);
+  }
+  sections.push(`${p.bold(t('funnel'))}\n${funnel.toString()}`);
+
+  const sales = table(null, color, [1]);
+  sales.push([t('attempts_per_week'), fmt.decimal(plan.sales.attemptsPerWeek, 1)]);
+  if (plan.sales.meetingsPerWeek !== null) {
+    sales.push([t('meetings_per_week'), fmt.decimal(plan.sales.meetingsPerWeek, 1)]);
+  }
+  const weeks = `${fmt.decimal(plan.sales.weeksToClose, 1)} ${t('of')} ${fmt.decimal(plan.period.weeks, 1)}`;
+  sales.push([t('weeks_to_close'), plan.sales.fitsPeriod ? weeks : p.red(weeks)]);
+  sales.push([t('bottleneck'), t(`bottleneck_${plan.sales.bottleneck}`)]);
+  sales.push([t('reps'), fmt.integer(assumptions.sales.reps)]);
+  const reps = fmt.integer(plan.sales.repsNeeded);
+  sales.push([t('reps_needed'), plan.sales.repsNeeded > assumptions.sales.reps ? p.red(reps) : reps]);
+  sections.push(`${p.bold(t('sales'))}\n${sales.toString()}`);
+
+  const economics = plan.unitEconomics;
+  const unit = table(null, color, [1]);
+  unit.push([t('gross_profit_per_month'), fmt.money(economics.grossProfitPerMonth)]);
+  unit.push([t('cac'), fmt.money(economics.cac)]);
+  unit.push([
+    t('lifetime_months'),
+    `${fmt.decimal(economics.lifetimeMonths, 1)} ${t('months')}${economics.lifetimeCapped ? ` (${t('capped')})` : ''}`,
+  ]);
+  unit.push([t('ltv'), fmt.money(economics.ltv)]);
+  unit.push([t('ltv_to_cac'), fmt.decimal(economics.ltvToCac)]);
+  unit.push([t('payback_months'), `${fmt.decimal(economics.paybackMonths)} ${t('months')}`]);
+  sections.push(`${p.bold(t('unit_economics'))}\n${unit.toString()}`);
+
+  const prices = plan.pricing;
+  const pricing = table(null, color, [1]);
+  pricing.push([t('direct_cost_per_month'), fmt.money(prices.directCostPerMonth)]);
+  pricing.push([t('minimum_check_for_margin'), fmt.money(prices.minimumCheckForMargin)]);
+  pricing.push([t('minimum_check_for_cac'), fmt.money(prices.minimumCheckForCac)]);
+  pricing.push([t('minimum_check'), p.bold(fmt.money(prices.minimumCheck))]);
+  if (assumptions.minimumCheck !== null) {
+    pricing.push([t('minimum_check_policy'), fmt.money(assumptions.minimumCheck)]);
+  }
+  pricing.push([
+    t('hours_budget_at_average_check'),
+    `${fmt.decimal(prices.hoursBudgetAtAverageCheck, 1)} ${t('hours')}`,
+  ]);
+  sections.push(`${p.bold(t('pricing'))}\n${pricing.toString()}`);
+
+  if (plan.capacity.length > 0) {
+    const capacity = table(
+      [t('role'), t('capacity_clients'), t('peak_active_clients'), t('load'), t('hires_needed')],
+      color,
+      [1, 2, 3, 4],
+    );
+    for (const role of plan.capacity) {
+      const load = fmt.percent(role.load);
+      capacity.push([
+        role.role,
+        fmt.decimal(role.capacity, 1),
+        fmt.decimal(role.peakActiveClients, 1),
+        role.hiresNeeded > 0 ? p.red(load) : load,
+        fmt.integer(role.hiresNeeded),
+      ]);
+    }
+    sections.push(`${p.bold(t('capacity'))}\n${capacity.toString()}`);
+  }
+
+  sections.push(`${p.bold(t('checks'))}\n${renderChecks(plan.checks, fmt, color)}`);
+
+  if (plan.warnings.length > 0) {
+    const lines = plan.warnings.map((warning) => `${p.yellow('!')} ${warningMessage(warning, fmt)}`);
+    sections.push(`${p.bold(t('warnings'))}\n${lines.join('\n')}`);
+  }
+
+  if (view.uncertain.length > 0) {
+    const lines = view.uncertain.map(
+      (input) => `  ${input.path}: ${input.distribution} ${input.low}..${input.high}`,
+    );
+    sections.push(`${p.bold(t('uncertain'))}\n${lines.join('\n')}`);
+  }
+
+  const failed = plan.checks.filter((check) => !check.ok).length;
+  sections.push(
+    failed === 0 ? p.green(t('all_passed')) : p.red(`${failed} ${t('some_failed')}`),
+  );
+  return `${sections.join('\n\n')}\n`;
+}
+
+export function renderChecks(checks: Check[], fmt: Formatter, color: boolean): string {
+  const p = paint(color);
+  const lang = fmt.lang;
+  const rows = table(
+    [label('check', lang), label('value', lang), label('limit', lang), ''],
+    color,
+    [1, 2],
+  );
+  for (const check of checks) {
+    const { value, limit } = checkValue(check, fmt);
+    rows.push([
+      label(`check_${check.id}` as LabelId, lang),
+      value,
+      limit,
+      check.ok ? p.green(label('passed', lang)) : p.red(label('failed', lang)),
+    ]);
+  }
+  return rows.toString();
+}
