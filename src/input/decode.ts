@@ -37,7 +37,8 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
     throw new InputError([emptyProblem(file)]);
   }
 
-  const utf16 = utf16Layout(bytes);
+  const bomStripped = startsWith(bytes, UTF8_BOM);
+  const utf16 = bomStripped ? null : utf16Layout(bytes);
   if (utf16 !== null) {
     throw new InputError([utf16Problem(file, utf16)]);
   }
@@ -47,7 +48,6 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
     throw new InputError([binaryFormatProblem(file, format)]);
   }
 
-  const bomStripped = startsWith(bytes, UTF8_BOM);
   const body = bomStripped ? bytes.subarray(UTF8_BOM.length) : bytes;
 
   const nul = body.indexOf(0);
@@ -153,7 +153,7 @@ function utf16Layout(bytes: Uint8Array): Utf16Layout | null {
     if (sample[index + 1] === 0) oddNuls += 1;
   }
 
-  const ascii = (nuls: number) => nuls >= units * 0.3;
+  const ascii = (nuls: number) => nuls >= 2 && nuls >= units * 0.3;
   const none = (nuls: number) => nuls <= units * 0.02;
   if (ascii(oddNuls) && none(evenNuls) && readableAs(sample, 'utf-16le')) {
     return { label: 'UTF-16 LE', hasBom: false };
