@@ -1,3 +1,116 @@
+/**
+ * The command line: parses arguments with commander, runs a command, prints
+ * once and sets the exit code (0 all checks pass, 1 a check fails, 2 bad
+ * input or usage). Only this layer knows about the process.
+ */
+
+import { Command, CommanderError, Option } from 'commander';
+
+import { InputError } from '../input/problem.js';
+import { guardStdout, reportProblems, writeErr } from './output.js';
+import { runPlan, type PlanOptions } from './plan.js';
+
+declare const FUNNEL_VERSION: string | undefined;
+
+const VERSION = typeof FUNNEL_VERSION === 'string' ? FUNNEL_VERSION : '0.0.0-dev';
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function sharedOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+    )
+    .option('--json', 'one JSON document on stdout (same as --format json)')
+    .addOption(new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru']))
+    .option(
+      '--set <path=value>',
+      'override an assumption (repeatable), e.g. churn_monthly=10%',
+      collect,
+    )
+    .option('--scenario <name>', 'apply a named scenario from the file')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
+    .option('--debug', 'show stack traces of internal errors');
+}
+
+export function buildProgram(): Command {
+  const program = new Command('funnel')
+    .description(
+      'Plans sales and delivery for a service business from a YAML file of assumptions:\n' +
+        'funnel counts, reps, unit economics, minimum check and delivery load.',
+    )
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeErr });
+
+  sharedOptions(
+    program
+      .command('plan')
+      .description('plan the period: funnel, reps, LTV/CAC, payback, minimum check, delivery load')
+      .argument('<file>', 'assumptions file (YAML); - reads standard input')
+      .option('--min-ltv-cac <ratio>', 'override thresholds.ltv_to_cac_min')
+      .option('--max-payback <months>', 'override thresholds.payback_months_max')
+      .option('--max-churn <rate>', 'override thresholds.churn_monthly_max, e.g. 5%')
+      .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%'),
+  )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every check passed, 1 a check failed, 2 bad input or usage.
+
+Examples:
+  $ funnel plan examples/agency.yaml
+  $ funnel plan examples/online-school.yaml --lang ru
+  $ funnel plan examples/agency.yaml --json | jq .unit_economics.ltv_to_cac
+  $ funnel plan examples/agency.yaml --set churn_monthly=12% --min-ltv-cac 4
+  $ funnel plan examples/agency.yaml --scenario pessimistic`,
+    )
+    .action(async (file: string, options: PlanOptions) => {
+      process.exitCode = await runPlan(file, options);
+    });
+
+  return program;
+}
+
+/** Runs the CLI with the arguments after `node funnel`. */
 export async function run(argv: string[]): Promise<void> {
-  process.stdout.write(`funnel ${argv.join(' ')}\n`);
+  guardStdout();
+  const program = buildProgram();
+  const json = argv.includes('--json') || argv.includes('--format=json') || formatIsJson(argv);
+  const debug = argv.includes('--debug');
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = handleError(error, json, debug);
+  }
+}
+
+function formatIsJson(argv: string[]): boolean {
+  const index = argv.indexOf('--format');
+  return index >= 0 && argv[index + 1] === 'json';
+}
+
+function handleError(error: unknown, json: boolean, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+    return quiet.includes(error.code) ? EXIT.ok : EXIT.badInput;
+  }
+  if (error instanceof InputError) {
+    reportProblems(error.problems, json);
+    return EXIT.badInput;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  writeErr(
+    debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : `funnel: internal error: ${message}\nRun again with --debug for details.\n`,
+  );
+  return EXIT.badInput;
 }

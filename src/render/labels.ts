@@ -39,7 +39,10 @@ const LABELS = {
   of: { en: 'of', ru: 'из' },
 
   unit_economics: { en: 'Unit economics', ru: 'Юнит-экономика' },
-  gross_profit_per_month: { en: 'Gross profit a client-month', ru: 'Валовая прибыль на клиенто-месяц' },
+  gross_profit_per_month: {
+    en: 'Gross profit a client-month',
+    ru: 'Валовая прибыль на клиенто-месяц',
+  },
   cac: { en: 'CAC', ru: 'CAC (стоимость привлечения)' },
   lifetime_months: { en: 'Lifetime', ru: 'Срок жизни клиента' },
   capped: { en: 'capped', ru: 'ограничен' },
@@ -48,12 +51,21 @@ const LABELS = {
   payback_months: { en: 'Payback', ru: 'Окупаемость' },
 
   pricing: { en: 'Pricing', ru: 'Цена' },
-  direct_cost_per_month: { en: 'Direct cost a client-month', ru: 'Прямые затраты на клиенто-месяц' },
+  direct_cost_per_month: {
+    en: 'Direct cost a client-month',
+    ru: 'Прямые затраты на клиенто-месяц',
+  },
   minimum_check_for_margin: { en: 'Minimum check for the margin', ru: 'Минимальный чек по марже' },
-  minimum_check_for_cac: { en: 'Minimum check to earn back CAC', ru: 'Минимальный чек для окупаемости CAC' },
+  minimum_check_for_cac: {
+    en: 'Minimum check to earn back CAC',
+    ru: 'Минимальный чек для окупаемости CAC',
+  },
   minimum_check: { en: 'Minimum check (binding)', ru: 'Минимальный чек (действующий)' },
   minimum_check_policy: { en: 'Minimum check (policy)', ru: 'Минимальный чек (политика)' },
-  hours_budget_at_average_check: { en: 'Hours budget at the average check', ru: 'Бюджет часов при среднем чеке' },
+  hours_budget_at_average_check: {
+    en: 'Hours budget at the average check',
+    ru: 'Бюджет часов при среднем чеке',
+  },
 
   capacity: { en: 'Delivery capacity', ru: 'Вместимость производства' },
   role: { en: 'Role', ru: 'Роль' },
@@ -73,7 +85,10 @@ const LABELS = {
   some_failed: { en: 'checks failed.', ru: 'проверок не пройдено.' },
 
   check_ltv_to_cac: { en: 'LTV/CAC', ru: 'LTV/CAC' },
-  check_payback_within_contract: { en: 'Payback within the contract', ru: 'Окупаемость в пределах контракта' },
+  check_payback_within_contract: {
+    en: 'Payback within the contract',
+    ru: 'Окупаемость в пределах контракта',
+  },
   check_fits_period: { en: 'Plan fits the period', ru: 'План укладывается в период' },
   check_delivery_load: { en: 'Delivery load', ru: 'Загрузка производства' },
   check_payback_max: { en: 'Payback limit', ru: 'Предел окупаемости' },
@@ -81,7 +96,10 @@ const LABELS = {
 
   warnings: { en: 'Warnings', ru: 'Предупреждения' },
   binding: { en: 'What limits the plan', ru: 'Что ограничивает план' },
-  uncertain: { en: 'Ranges in the file (point values used)', ru: 'Диапазоны в файле (взяты точечные значения)' },
+  uncertain: {
+    en: 'Ranges in the file (point values used)',
+    ru: 'Диапазоны в файле (взяты точечные значения)',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type LabelId = keyof typeof LABELS;

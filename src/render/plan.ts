@@ -167,6 +167,7 @@ function paint(color: boolean): Paint {
 function table(head: string[] | null, color: boolean, alignRight: number[] = []) {
   const options: ConstructorParameters<typeof Table>[0] = {
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   };
   if (head) {
     options.head = head;
@@ -203,7 +204,10 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   clients.push([t('revenue_target'), fmt.money(assumptions.revenueTarget)]);
   clients.push([t('average_check'), fmt.money(assumptions.averageCheck)]);
   clients.push([t('client_months'), fmt.decimal(plan.clientMonths, 1)]);
-  clients.push([t('contract_months'), `${fmt.decimal(assumptions.contractMonths, 1)} ${t('months')}`]);
+  clients.push([
+    t('contract_months'),
+    `${fmt.decimal(assumptions.contractMonths, 1)} ${t('months')}`,
+  ]);
   clients.push([t('new_clients'), fmt.count(plan.newClients)]);
   sections.push(`${p.bold(t('clients'))}\n${clients.toString()}`);
 
@@ -228,7 +232,10 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sales.push([t('bottleneck'), t(`bottleneck_${plan.sales.bottleneck}`)]);
   sales.push([t('reps'), fmt.integer(assumptions.sales.reps)]);
   const reps = fmt.integer(plan.sales.repsNeeded);
-  sales.push([t('reps_needed'), plan.sales.repsNeeded > assumptions.sales.reps ? p.red(reps) : reps]);
+  sales.push([
+    t('reps_needed'),
+    plan.sales.repsNeeded > assumptions.sales.reps ? p.red(reps) : reps,
+  ]);
   sections.push(`${p.bold(t('sales'))}\n${sales.toString()}`);
 
   const economics = plan.unitEconomics;
@@ -281,7 +288,9 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('checks'))}\n${renderChecks(plan.checks, fmt, color)}`);
 
   if (plan.warnings.length > 0) {
-    const lines = plan.warnings.map((warning) => `${p.yellow('!')} ${warningMessage(warning, fmt)}`);
+    const lines = plan.warnings.map(
+      (warning) => `${p.yellow('!')} ${warningMessage(warning, fmt)}`,
+    );
     sections.push(`${p.bold(t('warnings'))}\n${lines.join('\n')}`);
   }
 
@@ -293,9 +302,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   }
 
   const failed = plan.checks.filter((check) => !check.ok).length;
-  sections.push(
-    failed === 0 ? p.green(t('all_passed')) : p.red(`${failed} ${t('some_failed')}`),
-  );
+  sections.push(failed === 0 ? p.green(t('all_passed')) : p.red(`${failed} ${t('some_failed')}`));
   return `${sections.join('\n\n')}\n`;
 }
 
