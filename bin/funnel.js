@@ -109,7 +109,6 @@ function writeCache(name, data) {
 
 function loadBundle() {
   const vm = require('node:vm');
-  const { createRequire } = require('node:module');
 
   let fd;
   try {
@@ -122,8 +121,10 @@ function loadBundle() {
   const source = fs.readFileSync(fd, 'utf8');
   fs.closeSync(fd);
 
+  // FUNNEL_CODE_CACHE=0 turns the cache off, to measure or rule it out.
+  const caching = process.env.FUNNEL_CODE_CACHE !== '0';
   const name = cacheName(source, stat);
-  const cachedData = readCache(name);
+  const cachedData = caching ? readCache(name) : undefined;
 
   // The same wrapper Node gives a CommonJS file, so the bundle runs here exactly as it would
   // through require().
@@ -136,7 +137,7 @@ function loadBundle() {
     },
   );
 
-  if (cachedData === undefined || script.cachedDataRejected) {
+  if (caching && (cachedData === undefined || script.cachedDataRejected)) {
     // Made at exit rather than now, so it also holds the functions this command compiled.
     process.once('exit', () => {
       try {
@@ -147,14 +148,10 @@ function loadBundle() {
     });
   }
 
+  // Everything but Node's builtins is inside the bundle, and this file's require resolves those
+  // the same way; a require made for the bundle's own path would cost time and change nothing.
   const module = { exports: {} };
-  script.runInThisContext()(
-    module.exports,
-    createRequire(BUNDLE),
-    module,
-    BUNDLE,
-    path.dirname(BUNDLE),
-  );
+  script.runInThisContext()(module.exports, require, module, BUNDLE, path.dirname(BUNDLE));
   return module.exports;
 }
 

@@ -2,6 +2,7 @@
 // instead of dozens of module resolutions; CommonJS (rather than ESM) lets bin/funnel.js compile
 // it through vm.Script with a V8 code cache, which skips most of the parse on later runs.
 // bin/funnel.js is the only other file that knows the bundle's name.
+import { builtinModules, createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -9,6 +10,43 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+
+// Builtins that a dependency requires at load time but uses only on paths a normal run never
+// takes (commander spawns a child only for stand-alone subcommand executables). Loading
+// child_process also loads net and dgram, a few milliseconds on every start; these stand-ins load
+// the real module on first use of any of its exports.
+const deferredBuiltins = ['child_process'];
+
+const deferBuiltins = {
+  name: 'defer-builtins',
+  setup(build) {
+    const names = deferredBuiltins.join('|');
+    build.onResolve({ filter: new RegExp(`^(node:)?(${names})$`) }, (args) => {
+      if (args.namespace === 'deferred-builtin') {
+        return { path: `node:${args.path.replace(/^node:/, '')}`, external: true };
+      }
+      return { path: args.path.replace(/^node:/, ''), namespace: 'deferred-builtin' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'deferred-builtin' }, (args) => {
+      const exported = Object.keys(createRequire(import.meta.url)(`node:${args.path}`));
+      const getters = exported.map(
+        (name) =>
+          `  ${JSON.stringify(name)}: { enumerable: true, get: () => load()[${JSON.stringify(name)}] },`,
+      );
+      return {
+        loader: 'js',
+        contents: [
+          'let real;',
+          `const load = () => (real ??= require('node:${args.path}'));`,
+          'Object.defineProperties(module.exports, {',
+          ...getters,
+          '});',
+        ].join('\n'),
+      };
+    });
+  },
+};
+
 const bundle = `${root}dist/funnel.cjs`;
 
 const result = await build({
@@ -24,6 +62,7 @@ const result = await build({
   sourcemap: 'external',
   legalComments: 'external',
   logLevel: 'warning',
+  plugins: [deferBuiltins],
   write: false,
 });
 
