@@ -1,4 +1,163 @@
 #!/usr/bin/env node
-import { run } from '../dist/funnel.js';
+// The `funnel` command as installed. Start-up time is most of what a short command costs, so this
+// file stays CommonJS (bin/package.json), answers `--version` without loading the bundle, and
+// compiles the bundle with a V8 code cache so later runs skip most of the parsing and compiling.
+'use strict';
 
-run(process.argv.slice(2));
+const fs = require('node:fs');
+const path = require('node:path');
+
+const BUNDLE = path.join(__dirname, '..', 'dist', 'funnel.cjs');
+const CACHE_PREFIX = 'funnel-';
+const CACHE_SUFFIX = '.v8cache';
+
+function printVersion() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  process.stdout.write(`${manifest.version}\n`);
+}
+
+// A short, stable name for a string; the inputs are a few dozen characters, so a plain FNV-1a
+// is enough and avoids loading node:crypto, which alone costs several milliseconds.
+function shortHash(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+// Where code caches may live, best first: beside the bundle (shared by everyone who runs this
+// copy), then the user's cache folder (for a read-only or system-wide install).
+function cacheFolders() {
+  const folders = [path.dirname(BUNDLE)];
+  const env = process.env;
+  if (env.XDG_CACHE_HOME) {
+    folders.push(path.join(env.XDG_CACHE_HOME, 'funnel'));
+  } else if (process.platform === 'win32' && env.LOCALAPPDATA) {
+    folders.push(path.join(env.LOCALAPPDATA, 'funnel', 'Cache'));
+  } else if (env.HOME) {
+    folders.push(path.join(env.HOME, '.cache', 'funnel'));
+  }
+  return folders;
+}
+
+// A cache is only valid for the exact bytes it was made from and for the V8 that made it.
+// Hashing 600 kB of source on every run would cost more than the cache saves, so the bundle's
+// identity is the file's stat: any write changes ctime, and a replaced file has a new inode.
+// The build also stamps a content hash into the first line, which changes with every build.
+// Node version, architecture and flags are part of the key because V8 rejects a cache made
+// under other flags, and two Node installs taking turns would otherwise rewrite it each run.
+function cacheName(source, stat) {
+  const stamp = /^\/\/ build ([0-9a-f]+)/.exec(source.slice(0, 80));
+  const install = shortHash(BUNDLE);
+  const state = [
+    stamp ? stamp[1] : '',
+    stat.dev,
+    stat.ino,
+    stat.size,
+    stat.mtimeNs,
+    stat.ctimeNs,
+    process.version,
+    process.arch,
+    process.execArgv.join(' '),
+    process.env.NODE_OPTIONS || '',
+  ].join('\0');
+  return `${CACHE_PREFIX}${install}-${shortHash(state)}${shortHash(`${state}\0salt`)}${CACHE_SUFFIX}`;
+}
+
+function readCache(name) {
+  for (const folder of cacheFolders()) {
+    try {
+      return fs.readFileSync(path.join(folder, name));
+    } catch {
+      // Not in this folder; try the next.
+    }
+  }
+  return undefined;
+}
+
+// Writes through a temporary file and a rename so a concurrent run never reads half a cache.
+// Older caches of this same install are removed; other installs' caches are left alone.
+function writeCache(name, data) {
+  const install = name.slice(0, CACHE_PREFIX.length + 8);
+  for (const folder of cacheFolders()) {
+    const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
+    try {
+      fs.mkdirSync(folder, { recursive: true });
+      fs.writeFileSync(temp, data, { flag: 'wx' });
+      fs.renameSync(temp, path.join(folder, name));
+    } catch {
+      try {
+        fs.unlinkSync(temp);
+      } catch {
+        // Nothing was written.
+      }
+      continue;
+    }
+    for (const entry of fs.readdirSync(folder)) {
+      if (entry !== name && entry.startsWith(install) && entry.endsWith(CACHE_SUFFIX)) {
+        try {
+          fs.unlinkSync(path.join(folder, entry));
+        } catch {
+          // Another run removed it first, or it is not ours to remove.
+        }
+      }
+    }
+    return;
+  }
+}
+
+function loadBundle() {
+  const vm = require('node:vm');
+
+  let fd;
+  try {
+    fd = fs.openSync(BUNDLE, 'r');
+  } catch {
+    process.stderr.write(`funnel: ${BUNDLE} is missing; run \`npm run build\` in the package.\n`);
+    process.exit(2);
+  }
+  const stat = fs.fstatSync(fd, { bigint: true });
+  const source = fs.readFileSync(fd, 'utf8');
+  fs.closeSync(fd);
+
+  // FUNNEL_CODE_CACHE=0 turns the cache off, to measure or rule it out.
+  const caching = process.env.FUNNEL_CODE_CACHE !== '0';
+  const name = cacheName(source, stat);
+  const cachedData = caching ? readCache(name) : undefined;
+
+  // The same wrapper Node gives a CommonJS file, so the bundle runs here exactly as it would
+  // through require().
+  const script = new vm.Script(
+    `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
+    {
+      filename: BUNDLE,
+      cachedData,
+      importModuleDynamically: vm.constants && vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    },
+  );
+
+  if (caching && (cachedData === undefined || script.cachedDataRejected)) {
+    // Made at exit rather than now, so it also holds the functions this command compiled.
+    process.once('exit', () => {
+      try {
+        writeCache(name, script.createCachedData());
+      } catch {
+        // The cache is an optimisation; without it the next run is only slower.
+      }
+    });
+  }
+
+  // Everything but Node's builtins is inside the bundle, and this file's require resolves those
+  // the same way; a require made for the bundle's own path would cost time and change nothing.
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, require, module, BUNDLE, path.dirname(BUNDLE));
+  return module.exports;
+}
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  printVersion();
+} else {
+  loadBundle().run(argv);
+}
