@@ -1,11 +1,5 @@
 import type { Assumptions } from '../model/assumptions.js';
-import type {
-  Deal,
-  DealReason,
-  DealResult,
-  DealRoleLoad,
-  Verdict,
-} from '../model/deal.js';
+import type { Deal, DealReason, DealResult, DealRoleLoad, Verdict } from '../model/deal.js';
 import { roleLoads } from './capacity.js';
 import { atLeast, atMost, divide } from './compare.js';
 import { clientsForTarget } from './funnel.js';
@@ -227,11 +221,7 @@ function verdictOf(problems: DealReason[]): Verdict {
 }
 
 /** What speaks for a deal that breaks no rule. */
-function acceptReasons(
-  figures: DealFigures,
-  required: number,
-  ltvToCacMin: number,
-): DealReason[] {
+function acceptReasons(figures: DealFigures, required: number, ltvToCacMin: number): DealReason[] {
   const { deal } = figures;
   const reasons: DealReason[] = [
     {
