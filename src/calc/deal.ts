@@ -184,12 +184,14 @@ function dealProblems(figures: DealFigures, rejectAt: number, ltvToCacMin: numbe
     });
   }
 
-  if (figures.ltvToCac !== null && !atLeast(figures.ltvToCac, ltvToCacMin)) {
+  // Without gross profit the LTV is negative; no_gross_profit already says all there is.
+  const ltvToCac = figures.paybackMonths === null ? null : figures.ltvToCac;
+  if (ltvToCac !== null && !atLeast(ltvToCac, ltvToCacMin)) {
     review.push({
       id: 'ltv_to_cac_low',
       verdict: 'REVIEW',
       values: {
-        ltvToCac: figures.ltvToCac,
+        ltvToCac,
         minimum: ltvToCacMin,
         ltv: figures.ltv,
         cac: figures.cac,
