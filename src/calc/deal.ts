@@ -1,12 +1,12 @@
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal, DealReason, DealResult, DealRoleLoad, Verdict } from '../model/deal.js';
 import { roleLoads } from './capacity.js';
-import { atLeast, atMost, divide } from './compare.js';
+import { atLeast, atMost } from './compare.js';
 import { clientsForTarget } from './funnel.js';
 import { periodLength } from './period.js';
-import { hoursBudget, minimumCheck } from './pricing.js';
+import { hoursBudget, impliedMargin, minimumCheck } from './pricing.js';
 import { normalizeName, redFlagsFound } from './qualification.js';
-import { unitEconomics } from './unit-economics.js';
+import { type UnitEconomicsInput, unitEconomics } from './unit-economics.js';
 
 /**
  * Prices and qualifies one deal on the plan's assumptions.
@@ -32,7 +32,7 @@ import { unitEconomics } from './unit-economics.js';
 export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
   const { delivery, icp, thresholds } = assumptions;
 
-  const economics = planUnitEconomics(assumptions);
+  const economics = unitEconomics(planEconomicsInput(assumptions));
   const prices = minimumCheck({
     hourlyCost: delivery.hourlyCost,
     hoursPerClientMonth: deal.hours,
@@ -41,10 +41,20 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
     contractMonths: deal.months,
   });
   const directCost = prices.directCostPerMonth;
-  const grossProfitPerMonth = deal.check - directCost;
-  const paybackMonths = grossProfitPerMonth > 0 ? economics.cac / grossProfitPerMonth : null;
-  const ltv = grossProfitPerMonth * economics.lifetimeMonths;
-  const ltvToCac = economics.cac > 0 ? ltv / economics.cac : null;
+  const grossMargin = impliedMargin({
+    check: deal.check,
+    hourlyCost: delivery.hourlyCost,
+    hoursPerClientMonth: deal.hours,
+  });
+
+  // The deal's own economics: the plan's formulas at this price and margin, with the plan's CAC.
+  const own = unitEconomics({
+    ...planEconomicsInput(assumptions),
+    averageCheck: deal.check,
+    grossMargin,
+    cac: economics.cac,
+  });
+  const paybackMonths = own.grossProfitPerMonth > 0 ? own.paybackMonths : null;
   const priceGap = deal.check - prices.minimum;
 
   const redFlags = redFlagsFound(icp, deal);
@@ -53,15 +63,15 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
   const figures = {
     deal,
     directCost,
-    grossMargin: 1 - divide(directCost, deal.check),
+    grossMargin,
     targetGrossMargin: assumptions.grossMargin,
-    grossProfitPerMonth,
+    grossProfitPerMonth: own.grossProfitPerMonth,
     cac: economics.cac,
     cacSource: economics.cacSource,
     paybackMonths,
-    lifetimeMonths: economics.lifetimeMonths,
-    ltv,
-    ltvToCac,
+    lifetimeMonths: own.lifetimeMonths,
+    ltv: own.ltv,
+    ltvToCac: economics.cac > 0 ? own.ltvToCac : null,
     minimumCheckForMargin: prices.forMargin,
     minimumCheckForCac: prices.forCac,
     minimumCheck: prices.minimum,
@@ -89,12 +99,12 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
 
 type DealFigures = Omit<DealResult, 'verdict' | 'reasons'>;
 
-/** CAC and client lifetime exactly as the period plan computes them. */
-function planUnitEconomics(assumptions: Assumptions) {
+/** The unit-economics input of the period plan, so CAC and lifetime come out the same. */
+function planEconomicsInput(assumptions: Assumptions): UnitEconomicsInput {
   const period = periodLength(assumptions.period);
   const { newClients } = clientsForTarget(assumptions);
 
-  return unitEconomics({
+  return {
     averageCheck: assumptions.averageCheck,
     grossMargin: assumptions.grossMargin,
     churnMonthly: assumptions.churnMonthly,
@@ -103,7 +113,7 @@ function planUnitEconomics(assumptions: Assumptions) {
     monthlyCosts: assumptions.sales.monthlyCosts,
     periodMonths: period.months,
     newClients,
-  });
+  };
 }
 
 /**

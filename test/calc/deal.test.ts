@@ -30,7 +30,7 @@ describe('checkDeal figures', () => {
 
     expect(result.directCost).toBe(96_000);
     expect(result.grossMargin).toBeCloseTo(0.36, 12);
-    expect(result.grossProfitPerMonth).toBe(54_000);
+    expect(result.grossProfitPerMonth).toBeCloseTo(54_000, 6);
     expect(result.minimumCheckForMargin).toBeCloseTo(174_545.4545, 3);
     expect(result.minimumCheckForCac).toBeCloseTo(96_000 + 200_000 / 3, 6);
     expect(result.minimumCheck).toBeCloseTo(174_545.4545, 3);
@@ -113,7 +113,7 @@ describe('the payback rule', () => {
     const result = check({ check: 90_000 });
 
     expect(result.paybackMonths).toBeNull();
-    expect(result.grossProfitPerMonth).toBe(-6_000);
+    expect(result.grossProfitPerMonth).toBeCloseTo(-6_000, 6);
     expect(result.verdict).toBe('REJECT');
     expect(reasonIds(result)).toEqual(['below_minimum_check', 'no_gross_profit']);
   });
@@ -197,7 +197,7 @@ describe('the LTV/CAC rule', () => {
     const result = check({}, { churnMonthly: 0, ltvHorizonMonths: 24 });
 
     expect(result.lifetimeMonths).toBe(24);
-    expect(result.ltv).toBe(124_000 * 24);
+    expect(result.ltv).toBeCloseTo(124_000 * 24, 6);
   });
 });
 

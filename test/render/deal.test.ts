@@ -242,7 +242,7 @@ describe('renderDealRows', () => {
       [
         check({ name: 'Northwind', check: 220_000 }),
         check({ name: 'Lakeside', check: 180_000, months: 4, flags: ['no CRM'] }),
-        check({ check: 90_000 }),
+        check({ check: 80_000 }),
       ],
       en,
     );
@@ -259,7 +259,7 @@ describe('renderDealRows', () => {
       ['name', 'check', 'margin', 'payback, months', 'LTV/CAC', 'flags', 'verdict'],
       ['Northwind', '₽220,000', '56.4%', '1.61', '7.75', '0', 'ACCEPT'],
       ['Lakeside', '₽180,000', '46.7%', '2.38', '5.25', '1', 'REVIEW'],
-      ['#3', '₽90,000', '-6.7%', 'never', '-0.38', '0', 'REJECT'],
+      ['#3', '₽80,000', '-20%', 'never', '-1', '0', 'REJECT'],
     ]);
   });
 });
