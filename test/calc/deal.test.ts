@@ -25,7 +25,7 @@ function reasonIds(result: DealResult): string[] {
 }
 
 describe('checkDeal figures', () => {
-  it('prices 150 000 for 48 h at the agency: direct cost 96 000, margin 36%, minimum 174 545', () => {
+  it('prices 150 000 for 48 h: direct cost 96 000, margin 36%, minimum 174 545', () => {
     const result = check({ check: 150_000, hours: 48, months: 3 });
 
     expect(result.directCost).toBe(96_000);
@@ -40,7 +40,7 @@ describe('checkDeal figures', () => {
     expect(result.hoursBudget).toBeCloseTo(41.25, 9);
   });
 
-  it('earns back CAC 200 000 at 54 000 a month in 3.70 months, and an LTV of 675 000 over 12.5 months', () => {
+  it('earns back CAC 200 000 at 54 000 a month in 3.70 months; LTV 675 000 over 12.5', () => {
     const result = check({ check: 150_000, hours: 48, months: 3 });
 
     expect(result.cac).toBe(200_000);
@@ -51,7 +51,7 @@ describe('checkDeal figures', () => {
     expect(result.ltvToCac).toBeCloseTo(3.375, 12);
   });
 
-  it('takes CAC from monthly costs as the plan does: 1 000 000 a month × 3 months / 25 new clients', () => {
+  it('takes CAC from monthly costs as the plan does: 1 000 000 × 3 months / 25 clients', () => {
     const result = check(
       {},
       {
@@ -109,7 +109,7 @@ describe('the payback rule', () => {
     expect(reasonIds(result)).toContain('payback_beyond_contract');
   });
 
-  it('never pays back when the price does not cover the direct cost: payback is null, not infinite', () => {
+  it('never pays back below the direct cost: payback is null, not infinite', () => {
     const result = check({ check: 90_000 });
 
     expect(result.paybackMonths).toBeNull();

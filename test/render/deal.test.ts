@@ -86,7 +86,8 @@ describe('reasonMessage', () => {
     const reason = check({ check: 90_000 }).reasons.find((r) => r.id === 'no_gross_profit');
 
     expect(message(reason as DealReason, 'en')).toBe(
-      'price ₽90,000 does not cover the direct cost ₽96,000 of 48 h: no gross profit, CAC never pays back',
+      'price ₽90,000 does not cover the direct cost ₽96,000 of 48 h: ' +
+        'no gross profit, CAC never pays back',
     );
   });
 
@@ -127,7 +128,8 @@ describe('reasonMessage', () => {
     };
 
     expect(message(reason, 'en')).toBe(
-      'account manager load goes to 90% with this client, over the 85% ceiling: pause sales or hire',
+      'account manager load goes to 90% with this client, ' +
+        'over the 85% ceiling: pause sales or hire',
     );
     expect(message(reason, 'ru')).toBe(
       'загрузка «account manager» с этим клиентом — 90 %, выше потолка 85 %: ' +
@@ -137,7 +139,7 @@ describe('reasonMessage', () => {
 });
 
 describe('dealToJson', () => {
-  it('gives the verdict, reasons with id, message and values, and every figure in snake_case', () => {
+  it('gives the verdict, reasons with id, message and values, every figure in snake_case', () => {
     const json = dealToJson(check({ name: 'Orbit', check: 150_000, months: 3 }), en);
 
     expect(json.verdict).toBe('REJECT');
