@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import { checkDeal } from '../../src/calc/deal.js';
+import type { Deal, DealReason } from '../../src/model/deal.js';
+import {
+  dealToJson,
+  reasonMessage,
+  renderDealRows,
+  renderDealTable,
+} from '../../src/render/deal.js';
+import { createFormatter } from '../../src/render/format.js';
+import { makeAssumptions } from '../support/assumptions.js';
+import { AGENCY_ICP, makeDeal } from '../support/deal.js';
+
+const en = createFormatter('en', 'RUB');
+const ru = createFormatter('ru', 'RUB');
+
+/** Intl writes non-breaking spaces in ru-RU figures; the tests spell them as plain spaces. */
+function plain(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+function check(deal: Partial<Deal>) {
+  return checkDeal(makeAssumptions({ icp: AGENCY_ICP }), makeDeal(deal));
+}
+
+function message(reason: DealReason, lang: 'en' | 'ru'): string {
+  return plain(reasonMessage(reason, lang === 'en' ? en : ru));
+}
+
+const belowMinimum = check({ check: 150_000, hours: 48, months: 6 }).reasons[0] as DealReason;
+
+describe('reasonMessage', () => {
+  it('tells why 150 000 for 48 h is too cheap at 45% margin', () => {
+    expect(belowMinimum.id).toBe('below_minimum_check');
+    expect(message(belowMinimum, 'en')).toBe(
+      'price ₽150,000 is below the minimum ₽174,545 for 48 h at 45% margin',
+    );
+  });
+
+  it('says the same in Russian', () => {
+    expect(message(belowMinimum, 'ru')).toBe(
+      'цена 150 000 ₽ ниже минимума 174 545 ₽ для 48 ч при марже 45 %',
+    );
+  });
+
+  it('names CAC and the term when the CAC minimum binds', () => {
+    const [reason] = check({ check: 250_000, months: 1 }).reasons;
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'price ₽250,000 is below the minimum ₽296,000 for 48 h to earn back CAC ₽200,000 in 1 months',
+    );
+    expect(message(reason as DealReason, 'ru')).toBe(
+      'цена 250 000 ₽ ниже минимума 296 000 ₽ для 48 ч, чтобы окупить CAC 200 000 ₽ за 1 мес.',
+    );
+  });
+
+  it('lists the red flags that reject a lead, missing criteria marked', () => {
+    const [reason] = check({
+      has: ['analytics access', 'decision maker in the meetings'],
+      flags: ['no CRM'],
+    }).reasons;
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      '2 red flags (no CRM; missing: budget confirmed): 2 or more reject the lead',
+    );
+    expect(message(reason as DealReason, 'ru')).toBe(
+      '2 красных флага (no CRM; нет: budget confirmed): от 2 сделка отклоняется',
+    );
+  });
+
+  it('uses the Russian plural of red flags: 5 красных флагов', () => {
+    const [reason] = check({ has: [], flags: ['no CRM', 'site frozen for a year'] }).reasons;
+
+    expect(message(reason as DealReason, 'ru')).toMatch(/^5 красных флагов \(/);
+  });
+
+  it('explains a single red flag as something to settle before quoting', () => {
+    const [reason] = check({ flags: ['no CRM'] }).reasons;
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'red flag: no CRM; one can be compensated, 2 reject the lead: settle it before quoting',
+    );
+  });
+
+  it('says a price under the direct cost never pays back', () => {
+    const reason = check({ check: 90_000 }).reasons.find((r) => r.id === 'no_gross_profit');
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'price ₽90,000 does not cover the direct cost ₽96,000 of 48 h: ' +
+        'no gross profit, CAC never pays back',
+    );
+  });
+
+  it('compares payback with the contract: 3.7 months against 3', () => {
+    const reason = check({ check: 150_000, months: 3 }).reasons.find(
+      (r) => r.id === 'payback_beyond_contract',
+    );
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'CAC ₽200,000 pays back in 3.7 months, longer than the 3-month contract',
+    );
+    expect(message(reason as DealReason, 'ru')).toBe(
+      'CAC 200 000 ₽ окупается за 3,7 мес. — дольше контракта на 3 мес.',
+    );
+  });
+
+  it('tells by how much an accepted price clears the minimum', () => {
+    const [reason] = check({}).reasons;
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'price ₽220,000 is ₽45,455 (26%) above the minimum ₽174,545 for 48 h',
+    );
+  });
+
+  it('says a price at the minimum is exactly the minimum', () => {
+    const [reason] = check({ check: 96_000 / 0.55 }).reasons;
+
+    expect(message(reason as DealReason, 'en')).toBe(
+      'price ₽174,545 is exactly the minimum for 48 h',
+    );
+  });
+
+  it('asks to pause sales when a role goes over its ceiling', () => {
+    const reason: DealReason = {
+      id: 'role_over_capacity',
+      verdict: 'REVIEW',
+      values: { role: 'account manager', load: 0.9, maxLoad: 0.85, clients: 18, capacity: 20 },
+    };
+
+    expect(message(reason, 'en')).toBe(
+      'account manager load goes to 90% with this client, ' +
+        'over the 85% ceiling: pause sales or hire',
+    );
+    expect(message(reason, 'ru')).toBe(
+      'загрузка «account manager» с этим клиентом — 90 %, выше потолка 85 %: ' +
+        'приостановите продажи или наймите людей',
+    );
+  });
+});
+
+describe('dealToJson', () => {
+  it('gives the verdict, reasons with id, message and values, every figure in snake_case', () => {
+    const json = dealToJson(check({ name: 'Orbit', check: 150_000, months: 3 }), en);
+
+    expect(json.verdict).toBe('REJECT');
+    expect(json.reasons[0]).toMatchObject({
+      id: 'below_minimum_check',
+      verdict: 'REJECT',
+      message: 'price ₽150,000 is below the minimum ₽174,545 for 48 h at 45% margin',
+      check: 150_000,
+      gross_margin: 0.45,
+      binding: 'margin',
+    });
+    expect(json.reasons[1]).toMatchObject({ id: 'payback_beyond_contract', months: 3 });
+    expect(Object.keys(json)).toEqual([
+      'name',
+      'verdict',
+      'reasons',
+      'check',
+      'hours',
+      'months',
+      'direct_cost',
+      'gross_margin',
+      'target_gross_margin',
+      'gross_profit_per_month',
+      'cac',
+      'cac_source',
+      'payback_months',
+      'lifetime_months',
+      'ltv',
+      'ltv_to_cac',
+      'minimum_check_for_margin',
+      'minimum_check_for_cac',
+      'minimum_check',
+      'binding_minimum',
+      'price_gap',
+      'price_gap_share',
+      'hours_budget',
+      'red_flags',
+      'capacity',
+    ]);
+    expect(json.capacity[0]).toEqual({
+      role: 'account manager',
+      clients: 31,
+      capacity: 60,
+      load: 31 / 60,
+      max_load: 0.85,
+      ok: true,
+    });
+  });
+
+  it('writes a payback that never comes as null', () => {
+    const json = dealToJson(check({ check: 90_000 }), en);
+
+    expect(json.payback_months).toBeNull();
+    expect(JSON.parse(JSON.stringify(json)).payback_months).toBeNull();
+  });
+
+  it('lists red flags with their kind', () => {
+    const json = dealToJson(check({ has: ['analytics access', 'budget confirmed'] }), en);
+
+    expect(json.red_flags).toEqual([
+      { flag: 'decision maker in the meetings', kind: 'missing_requirement' },
+    ]);
+  });
+});
+
+describe('renderDealTable', () => {
+  const result = check({ name: 'Orbit Logistics', check: 150_000, months: 3 });
+
+  it('starts with the verdict and ends with one line per reason, without colour', () => {
+    const lines = renderDealTable(result, en, false).trimEnd().split('\n');
+
+    expect(lines[0]).toBe('REJECT: Orbit Logistics');
+    expect(lines.slice(-2)).toEqual([
+      '• price ₽150,000 is below the minimum ₽174,545 for 48 h at 45% margin',
+      '• CAC ₽200,000 pays back in 3.7 months, longer than the 3-month contract',
+    ]);
+    expect(renderDealTable(result, en, false)).not.toContain('\u001b[');
+  });
+
+  it('shows the price gap with its sign and the binding minimum', () => {
+    const text = renderDealTable(result, en, false);
+
+    expect(text).toMatch(/price vs\. minimum +│ −₽24,545 \(−14\.1%\)/);
+    expect(text).toMatch(/minimum check for the margin +│ ₽174,545 \(binding\)/);
+  });
+
+  it('colours the verdict red when asked to', () => {
+    expect(renderDealTable(result, en, true)).toContain('\u001b[31mREJECT: Orbit Logistics');
+  });
+
+  it('speaks Russian', () => {
+    const text = plain(renderDealTable(result, ru, false));
+
+    expect(text.split('\n')[0]).toBe('ОТКЛОНИТЬ: Orbit Logistics');
+    expect(text).toContain('• цена 150 000 ₽ ниже минимума 174 545 ₽ для 48 ч при марже 45 %');
+  });
+});
+
+describe('renderDealRows', () => {
+  it('prints one row per deal for a pipeline review', () => {
+    const text = renderDealRows(
+      [
+        check({ name: 'Northwind', check: 220_000 }),
+        check({ name: 'Lakeside', check: 180_000, months: 4, flags: ['no CRM'] }),
+        check({ check: 80_000 }),
+      ],
+      en,
+    );
+    const rows = text.split('\n').filter((line) => line.startsWith('│'));
+
+    expect(
+      rows.map((row) =>
+        row
+          .split('│')
+          .map((cell) => cell.trim())
+          .slice(1, -1),
+      ),
+    ).toEqual([
+      ['name', 'check', 'margin', 'payback, months', 'LTV/CAC', 'flags', 'verdict'],
+      ['Northwind', '₽220,000', '56.4%', '1.61', '7.75', '0', 'ACCEPT'],
+      ['Lakeside', '₽180,000', '46.7%', '2.38', '5.25', '1', 'REVIEW'],
+      ['#3', '₽80,000', '-20%', 'never', '-1', '0', 'REJECT'],
+    ]);
+  });
+});
