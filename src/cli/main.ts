@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
+import { registerCheckDeal } from './check-deal.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
@@ -74,6 +75,8 @@ Examples:
     .action(async (file: string, options: PlanOptions) => {
       process.exitCode = await runPlan(file, options);
     });
+
+  registerCheckDeal(program, sharedOptions);
 
   return program;
 }

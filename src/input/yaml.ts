@@ -35,9 +35,9 @@ export interface Located {
   origin?: string;
 }
 
-export interface RawDocument {
+export interface RawDocument<Data extends RawValue = RawMap> {
   file: string;
-  data: RawMap;
+  data: Data;
   /** Positions by key path (`funnel.1.conversion`); the empty path is the document. */
   positions: Map<string, Located>;
 }
@@ -50,8 +50,23 @@ export function pathKey(path: readonly (string | number)[]): string {
   return path.join('.');
 }
 
+export interface ParseOptions {
+  /** Accept a list at the top level too (a file of several deals). */
+  allowList?: boolean;
+}
+
 /** Parses one assumptions document; throws InputError with every problem found. */
-export function parseYaml(text: string, file: string): RawDocument {
+export function parseYaml(text: string, file: string): RawDocument;
+export function parseYaml(
+  text: string,
+  file: string,
+  options: ParseOptions,
+): RawDocument<RawMap | RawValue[]>;
+export function parseYaml(
+  text: string,
+  file: string,
+  options: ParseOptions = {},
+): RawDocument<RawMap | RawValue[]> {
   const lineCounter = new LineCounter();
   const documents = parseAllDocuments(text, {
     schema: 'failsafe',
@@ -112,7 +127,7 @@ export function parseYaml(text: string, file: string): RawDocument {
 
   const document = real[0] as Document.Parsed;
   const root = document.contents as Node;
-  if (!isMap(root)) {
+  if (!isMap(root) && !(options.allowList && isSeq(root))) {
     const where = root.range ? at(root.range[0]) : { line: null, col: null };
     throw new InputError([
       problem({
@@ -212,7 +227,7 @@ export function parseYaml(text: string, file: string): RawDocument {
     return null;
   }
 
-  const data = convert(root, [], 0) as RawMap;
+  const data = convert(root, [], 0) as RawMap | RawValue[];
   return { file, data, positions };
 }
 

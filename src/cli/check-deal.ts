@@ -1,0 +1,113 @@
+/**
+ * `funnel check-deal`: is this client worth taking at this price? One deal
+ * from flags or a file prints its table; a list or a folder prints one row a
+ * deal. Exit 0 for ACCEPT and REVIEW, 1 for REJECT (REVIEW too with --strict).
+ */
+
+import type { Command } from 'commander';
+
+import { checkDeal } from '../calc/deal.js';
+import { loadAssumptions } from '../input/assumptions.js';
+import { loadDeals, type DealFlags } from '../input/deal.js';
+import { InputError, problem } from '../input/problem.js';
+import { readSource } from '../input/read.js';
+import { createFormatter, detectLang } from '../render/format.js';
+import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';
+import { toJsonText } from '../render/plan.js';
+import { decideColor, writeOut } from './output.js';
+import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
+
+export interface CheckDealOptions extends CommonOptions, DealFlags {
+  assumptions?: string;
+  strict?: boolean;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function registerCheckDeal(program: Command, shared: (command: Command) => Command): void {
+  shared(
+    program
+      .command('check-deal')
+      .description('price and qualify a deal before quoting it: ACCEPT, REVIEW or REJECT')
+      .argument('[deals]', 'a deal file, a file with a list of deals, or a folder of deal files')
+      .option(
+        '-a, --assumptions <file>',
+        'assumptions file with pricing, CAC, churn, roles and icp',
+      )
+      .option('--name <name>', 'client name')
+      .option('--check <money>', 'monthly fee quoted, e.g. 150000 or 150k')
+      .option('--hours <hours>', 'delivery hours a month')
+      .option('--months <months>', 'contract term in months')
+      .option(
+        '--has <criterion>',
+        'an icp.require criterion the client meets (repeatable)',
+        collect,
+      )
+      .option('--flag <red flag>', 'an icp.red_flags sign the client shows (repeatable)', collect)
+      .option('--roles <list>', 'comma-separated roles serving the client (default: all)')
+      .option('--strict', 'exit 1 on REVIEW as well as REJECT'),
+  )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ACCEPT or REVIEW, 1 REJECT (or REVIEW with --strict), 2 bad input or usage.
+
+Examples:
+  $ funnel check-deal -a examples/agency.yaml --check 150000 --hours 48 --months 6
+  $ funnel check-deal -a examples/agency.yaml --check 180k --hours 48 --months 4 \\
+      --has "analytics access" --flag "no CRM" --roles "account manager"
+  $ funnel check-deal examples/deals/review.yaml -a examples/agency.yaml --json
+  $ funnel check-deal examples/deals -a examples/agency.yaml`,
+    )
+    .action(async (target: string | undefined, options: CheckDealOptions) => {
+      process.exitCode = await runCheckDeal(target, options);
+    });
+}
+
+export async function runCheckDeal(target: string | undefined, options: CheckDealOptions) {
+  if (!options.assumptions) {
+    throw new InputError([
+      problem({
+        code: 'missing_assumptions',
+        message: 'check-deal needs the assumptions file the deal is priced against',
+        hint: 'add --assumptions assumptions.yaml (or -a)',
+      }),
+    ]);
+  }
+
+  const source = await readSource(options.assumptions);
+  const loaded = loadAssumptions(source.text, source.file, {
+    scenario: options.scenario ?? null,
+    overrides: overridesFrom(options),
+  });
+  const deals = await loadDeals(target, options, loaded.assumptions);
+  const results = deals.map(({ deal }) => checkDeal(loaded.assumptions, deal));
+
+  const fmt = createFormatter(detectLang(options.lang, process.env), loaded.assumptions.currency);
+  const single = results.length === 1 && (target === undefined || !isList(deals));
+  if (outputFormat(options) === 'json') {
+    const documents = results.map((result) => dealToJson(result, fmt));
+    writeOut(toJsonText(single ? documents[0] : { deals: documents }));
+  } else {
+    const color = decideColor({
+      flag: options.color,
+      env: process.env,
+      isTTY: Boolean(process.stdout.isTTY),
+    });
+    writeOut(
+      single && results[0]
+        ? renderDealTable(results[0], fmt, color)
+        : renderDealRows(results, fmt, color),
+    );
+  }
+
+  const rejected = results.some((result) => result.verdict === 'REJECT');
+  const reviewed = results.some((result) => result.verdict === 'REVIEW');
+  return rejected || (options.strict && reviewed) ? 1 : 0;
+}
+
+function isList(deals: { origin: string }[]): boolean {
+  return deals.some((deal) => deal.origin.includes('#')) || deals.length > 1;
+}

@@ -1,0 +1,293 @@
+/**
+ * Deals to check, from a deal file, a list file, a folder of deal files, or
+ * flags alone. Flags override what a file says. Names of criteria, red flags
+ * and roles must be ones the assumptions file knows.
+ */
+
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { z } from 'zod';
+
+import { unknownFlags, unknownRoles } from '../calc/qualification.js';
+import type { Assumptions } from '../model/assumptions.js';
+import type { Deal } from '../model/deal.js';
+import { parseNumber, type NumberKind } from './number.js';
+import { InputError, problem, type InputProblem } from './problem.js';
+import { readSource } from './read.js';
+import { nearest } from './suggest.js';
+import { parseYaml, pathKey, type RawDocument, type RawValue } from './yaml.js';
+
+/** Deal fields as flags give them; every one optional. */
+export interface DealFlags {
+  name?: string;
+  check?: string;
+  hours?: string;
+  months?: string;
+  has?: string[];
+  flag?: string[];
+  roles?: string;
+}
+
+export interface DealSource {
+  /** Where the deal came from, for messages: a file, `file#2` in a list, or `flags`. */
+  origin: string;
+  deal: Deal;
+}
+
+const FIELDS = ['name', 'check', 'hours', 'months', 'has', 'flags', 'roles'] as const;
+
+const dealShape = z.strictObject({
+  name: z.string().optional(),
+  check: z.union([z.number(), z.string()]).optional(),
+  hours: z.union([z.number(), z.string()]).optional(),
+  months: z.union([z.number(), z.string()]).optional(),
+  has: z.array(z.string()).optional(),
+  flags: z.array(z.string()).optional(),
+  roles: z.array(z.string()).optional(),
+});
+
+type DealFile = z.output<typeof dealShape>;
+
+/** Reads every deal named by `target` (file, list file or folder), or one deal from flags. */
+export async function loadDeals(
+  target: string | undefined,
+  flags: DealFlags,
+  assumptions: Assumptions,
+): Promise<DealSource[]> {
+  const files = target === undefined ? [] : await dealFiles(target);
+  const problems: InputProblem[] = [];
+  const deals: DealSource[] = [];
+
+  if (files.length === 0) {
+    const deal = buildDeal({}, flags, assumptions, null, 'flags', problems);
+    if (deal) {
+      deals.push({ origin: 'flags', deal });
+    }
+  }
+  for (const file of files) {
+    const source = await readSource(file);
+    const document = parseYaml(source.text, source.file, { allowList: true });
+    const items = Array.isArray(document.data) ? document.data : [document.data];
+    items.forEach((item, index) => {
+      const prefix = Array.isArray(document.data) ? [index] : [];
+      const origin = Array.isArray(document.data) ? `${file}#${index + 1}` : file;
+      const shaped = shapeDeal(item, document, prefix, problems);
+      if (shaped) {
+        const deal = buildDeal(shaped, flags, assumptions, { document, prefix }, origin, problems);
+        if (deal) {
+          deals.push({ origin, deal });
+        }
+      }
+    });
+  }
+
+  if (problems.length > 0) {
+    throw new InputError(problems);
+  }
+  return deals;
+}
+
+async function dealFiles(target: string): Promise<string[]> {
+  let isFolder = false;
+  try {
+    isFolder = target !== '-' && (await stat(target)).isDirectory();
+  } catch {
+    isFolder = false;
+  }
+  if (!isFolder) {
+    return [target];
+  }
+
+  const names = (await readdir(target)).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  if (names.length === 0) {
+    throw new InputError([
+      problem({
+        code: 'no_deals',
+        file: target,
+        message: `the folder "${target}" holds no .yaml deal files`,
+        hint: 'name a deal file, or put deal files ending in .yaml in the folder',
+      }),
+    ]);
+  }
+  return names.map((name) => join(target, name));
+}
+
+interface Place {
+  document: RawDocument<RawValue>;
+  prefix: (string | number)[];
+}
+
+function placed(
+  place: Place | null,
+  path: (string | number)[],
+  code: string,
+  message: string,
+  hint: string | null = null,
+) {
+  if (!place) {
+    return problem({ code, message, hint });
+  }
+  const full = [...place.prefix, ...path];
+  const where = place.document.positions.get(pathKey(full));
+  return problem({
+    code,
+    file: place.document.file,
+    line: where?.value.line ?? null,
+    col: where?.value.col ?? null,
+    path: pathKey(full),
+    message,
+    hint,
+  });
+}
+
+function shapeDeal(
+  item: RawValue,
+  document: RawDocument<RawValue>,
+  prefix: (string | number)[],
+  problems: InputProblem[],
+): DealFile | null {
+  const result = dealShape.safeParse(item);
+  if (result.success) {
+    return result.data;
+  }
+  const place = { document, prefix };
+  for (const issue of result.error.issues) {
+    const path = issue.path.map((segment) =>
+      typeof segment === 'number' ? segment : String(segment),
+    );
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = nearest(key, FIELDS);
+        problems.push(
+          placed(
+            place,
+            [...path, key],
+            'unknown_key',
+            `unknown key "${key}" in a deal`,
+            suggestion ? `did you mean "${suggestion}"?` : `deal keys: ${FIELDS.join(', ')}`,
+          ),
+        );
+      }
+    } else {
+      problems.push(
+        placed(
+          place,
+          path,
+          'wrong_type',
+          `${pathKey(path) || 'the deal'}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`,
+          'see examples/deals/ for the shape of a deal',
+        ),
+      );
+    }
+  }
+  return null;
+}
+
+function buildDeal(
+  file: DealFile,
+  flags: DealFlags,
+  assumptions: Assumptions,
+  place: Place | null,
+  origin: string,
+  problems: InputProblem[],
+): Deal | null {
+  const before = problems.length;
+  const fromFlag = (key: 'check' | 'hours' | 'months') => flags[key] !== undefined;
+
+  function number(key: 'check' | 'hours' | 'months', kind: NumberKind, example: string): number {
+    const raw = flags[key] ?? file[key];
+    const where = fromFlag(key) ? null : place;
+    if (raw === undefined) {
+      problems.push(
+        placed(
+          where,
+          [key],
+          'missing_key',
+          `the deal (${origin}) has no ${key}`,
+          `give --${key} ${example} or write ${key}: ${example} in the deal file`,
+        ),
+      );
+      return 0;
+    }
+    const parsed = parseNumber(raw, kind, assumptions.currency);
+    if (!parsed.ok) {
+      problems.push(
+        placed(
+          where,
+          [key],
+          'bad_number',
+          `${fromFlag(key) ? `--${key}` : key}: ${parsed.message}`,
+          parsed.hint,
+        ),
+      );
+      return 0;
+    }
+    if (parsed.number.range) {
+      problems.push(
+        placed(
+          where,
+          [key],
+          'bad_number',
+          `${key}: a deal is priced at one figure, not a range`,
+          `write one value, e.g. ${example}`,
+        ),
+      );
+      return 0;
+    }
+    if (key !== 'hours' && parsed.number.value <= 0) {
+      problems.push(
+        placed(where, [key], 'must_be_positive', `${key} must be above zero`, `e.g. ${example}`),
+      );
+    }
+    return parsed.number.value;
+  }
+
+  const check = number('check', 'money', '150000');
+  const hours = number('hours', 'quantity', '48');
+  const months = number('months', 'quantity', '6');
+  const has = [...(file.has ?? []), ...(flags.has ?? [])];
+  const redFlags = [...(file.flags ?? []), ...(flags.flag ?? [])];
+  const roles =
+    flags.roles !== undefined
+      ? flags.roles
+          .split(',')
+          .map((role) => role.trim())
+          .filter((role) => role !== '')
+      : (file.roles ?? null);
+
+  for (const unknown of [
+    ...unknownFlags(assumptions.icp, { has, flags: redFlags }),
+    ...unknownRoles(assumptions.delivery.roles, { roles }),
+  ]) {
+    const known =
+      unknown.field === 'roles'
+        ? assumptions.delivery.roles.map((role) => role.role)
+        : [...assumptions.icp.require, ...assumptions.icp.redFlags];
+    const listed =
+      known.length > 0
+        ? `known: ${known.map((name) => `"${name}"`).join(', ')}`
+        : 'the assumptions file lists none; add them under icp';
+    problems.push(
+      problem({
+        code: 'unknown_name',
+        file: place?.document.file ?? null,
+        message: `the deal (${origin}) names "${unknown.name}" in ${unknown.field}, and the assumptions file does not know it`,
+        hint: unknown.nearest ? `did you mean "${unknown.nearest}"?` : listed,
+      }),
+    );
+  }
+
+  if (problems.length > before) {
+    return null;
+  }
+  return {
+    name: flags.name ?? file.name ?? null,
+    check,
+    hours,
+    months,
+    has,
+    flags: redFlags,
+    roles,
+  };
+}
