@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
 import { registerCheckDeal } from './check-deal.js';
+import { registerCompare } from './compare.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
@@ -77,6 +78,7 @@ Examples:
     });
 
   registerCheckDeal(program, sharedOptions);
+  registerCompare(program, sharedOptions);
 
   return program;
 }

@@ -1,0 +1,69 @@
+/** `funnel compare FILE`: the base plan and every scenario of the file side by side. */
+
+import type { Command } from 'commander';
+
+import { planPeriod } from '../calc/plan.js';
+import { loadAssumptions } from '../input/assumptions.js';
+import { InputError, problem } from '../input/problem.js';
+import { readSource } from '../input/read.js';
+import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/compare.js';
+import { createFormatter, detectLang } from '../render/format.js';
+import { toJsonText } from '../render/plan.js';
+import { decideColor, writeOut } from './output.js';
+import { outputFormat, overridesFrom, type PlanOptions } from './plan.js';
+
+export function registerCompare(program: Command, shared: (command: Command) => Command): void {
+  shared(
+    program
+      .command('compare')
+      .description('the base plan and each scenario of the file side by side, with the changes')
+      .argument('<file>', 'assumptions file with a `scenarios:` section'),
+  )
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 every scenario passes its checks, 1 one fails, 2 bad input.
+
+Examples:
+  $ funnel compare examples/agency.yaml
+  $ funnel compare examples/agency.yaml --set sales.reps=4 --json`,
+    )
+    .action(async (file: string, options: PlanOptions) => {
+      process.exitCode = await runCompare(file, options);
+    });
+}
+
+export async function runCompare(file: string, options: PlanOptions): Promise<number> {
+  const source = await readSource(file);
+  const overrides = overridesFrom(options);
+  const base = loadAssumptions(source.text, source.file, { overrides });
+  if (base.scenarios.length === 0) {
+    throw new InputError([
+      problem({
+        code: 'no_scenarios',
+        file: source.file,
+        message: 'the file defines no scenarios to compare',
+        hint: 'add e.g. scenarios: {pessimistic: {churn_monthly: 10%}}',
+      }),
+    ]);
+  }
+
+  const plans: ScenarioPlan[] = [{ name: 'base', plan: planPeriod(base.assumptions) }];
+  for (const scenario of base.scenarios) {
+    const loaded = loadAssumptions(source.text, source.file, { scenario, overrides });
+    plans.push({ name: scenario, plan: planPeriod(loaded.assumptions) });
+  }
+
+  const fmt = createFormatter(detectLang(options.lang, process.env), base.assumptions.currency);
+  if (outputFormat(options) === 'json') {
+    writeOut(toJsonText(compareToJson(plans)));
+  } else {
+    const color = decideColor({
+      flag: options.color,
+      env: process.env,
+      isTTY: Boolean(process.stdout.isTTY),
+    });
+    writeOut(renderCompareTable(plans, fmt, color));
+  }
+  return plans.every((entry) => entry.plan.ok) ? 0 : 1;
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+
+import { runCli } from '../support/cli.js';
+
+describe('funnel compare', () => {
+  it('puts the base and each scenario of the agency side by side', () => {
+    const run = runCli(['compare', 'examples/agency.yaml', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.scenarios.map((entry: { name: string }) => entry.name)).toEqual([
+      'base',
+      'pessimistic',
+      'optimistic',
+    ]);
+    const pessimistic = report.scenarios[1];
+    expect(pessimistic.figures.cac).toBe(240000);
+    expect(pessimistic.figures.ltv_to_cac).toBeCloseTo((81000 * 10) / 240000, 10);
+    expect(pessimistic.changes.ltv).toBeCloseTo(810000 - 1012500, 6);
+  });
+
+  it('marks the changes in the table', () => {
+    const run = runCli(['compare', 'examples/agency.yaml']);
+    expect(run.stdout).toMatch(/LTV\/CAC\s+│\s+5\.06 │\s+3\.38 \(−1\.69\)/);
+  });
+
+  it('exits 1 when a scenario fails a check', () => {
+    const run = runCli(['compare', 'examples/agency.yaml', '--min-ltv-cac', '4']);
+    expect(run.code).toBe(1);
+  });
+
+  it('says so when the file has no scenarios', () => {
+    const run = runCli(['compare', 'examples/online-school.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the file defines no scenarios to compare');
+  });
+});
