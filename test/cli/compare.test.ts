@@ -24,7 +24,7 @@ describe('funnel compare', () => {
   });
 
   it('exits 1 when a scenario fails a check', () => {
-    const run = runCli(['compare', 'examples/agency.yaml', '--min-ltv-cac', '4']);
+    const run = runCli(['compare', 'examples/agency.yaml', '--set', 'thresholds.ltv_to_cac_min=4']);
     expect(run.code).toBe(1);
   });
 
