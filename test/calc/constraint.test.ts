@@ -57,7 +57,10 @@ function applyRelief(assumptions: Assumptions, relief: Relief): Assumptions {
   return next;
 }
 
-/** Each relief alone lifts the binding constraint (for delivery: brings its role under the ceiling). */
+/**
+ * Each relief alone lifts the binding constraint; for delivery, it brings its role under
+ * the ceiling.
+ */
 function expectEachReliefToWork(assumptions: Assumptions) {
   const { binding } = planPeriod(assumptions);
 
