@@ -2,6 +2,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import type { PlanResult } from '../model/plan.js';
 import { deliveryCapacity } from './capacity.js';
 import { planChecks, planWarnings } from './checks.js';
+import { bindingConstraint } from './constraint.js';
 import { clientsForTarget, reverseFunnel } from './funnel.js';
 import { periodLength } from './period.js';
 import { pricing } from './pricing.js';
@@ -11,7 +12,8 @@ import { unitEconomics } from './unit-economics.js';
 /**
  * The plan of one period from validated assumptions: clients behind the revenue
  * target, the reverse funnel, sales throughput, unit economics, pricing, delivery
- * capacity, checks and warnings. ok = every check passes. Nothing is rounded.
+ * capacity, checks, warnings and the binding constraint. ok = every check passes.
+ * Nothing is rounded.
  */
 export function planPeriod(assumptions: Assumptions): PlanResult {
   const period = periodLength(assumptions.period);
@@ -47,7 +49,7 @@ export function planPeriod(assumptions: Assumptions): PlanResult {
   const checks = planChecks({ assumptions, sales, unitEconomics: economics, capacity });
   const warnings = planWarnings({ assumptions, pricing: prices });
 
-  return {
+  const figures = {
     period,
     clientMonths,
     newClients,
@@ -60,4 +62,5 @@ export function planPeriod(assumptions: Assumptions): PlanResult {
     warnings,
     ok: checks.every((check) => check.ok),
   };
+  return { ...figures, binding: bindingConstraint(assumptions, figures) };
 }

@@ -83,6 +83,28 @@ export interface Warning {
   values: Record<string, number>;
 }
 
+export type ConstraintId =
+  'sales_capacity' | 'delivery_capacity' | 'price_floor' | 'unit_economics' | 'none';
+
+/** One change of one input that, on its own, removes the binding constraint. */
+export interface Relief {
+  /** Key path of the input as the file spells it: `sales.reps`, `delivery.roles.0.headcount`. */
+  input: string;
+  from: number;
+  to: number;
+}
+
+/** What limits the plan, or with `none` the check closest to failing. */
+export interface BindingConstraint {
+  constraint: ConstraintId;
+  /** The check behind it; null for price_floor, which is a warning rather than a check. */
+  checkId: CheckId | null;
+  /** Relative headroom: (limit − value) / limit for `<=`, (value − limit) / limit for `>=`. */
+  headroom: number;
+  /** Alternatives, each enough on its own; empty with `none` or when no input alone helps. */
+  relief: Relief[];
+}
+
 export interface PlanResult {
   period: { name: 'month' | 'quarter' | 'year'; months: number; weeks: number };
   clientMonths: number;
@@ -94,5 +116,6 @@ export interface PlanResult {
   capacity: RoleCapacity[];
   checks: Check[];
   warnings: Warning[];
+  binding: BindingConstraint;
   ok: boolean;
 }
