@@ -89,6 +89,12 @@ export function planToJson(view: PlanView, fmt: Formatter) {
       message: warningMessage(warning, fmt),
       ...warning.values,
     })),
+    binding: {
+      constraint: plan.binding.constraint,
+      check_id: plan.binding.checkId,
+      headroom: plan.binding.headroom,
+      relief: plan.binding.relief.map((relief) => ({ ...relief })),
+    },
     uncertain_inputs: view.uncertain.map((input) => ({ ...input })),
   };
 }
@@ -294,6 +300,8 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
     sections.push(`${p.bold(t('warnings'))}\n${lines.join('\n')}`);
   }
 
+  sections.push(`${p.bold(t('binding'))}\n${bindingLines(plan, fmt)}`);
+
   if (view.uncertain.length > 0) {
     const lines = view.uncertain.map(
       (input) => `  ${input.path}: ${input.distribution} ${input.low}..${input.high}`,
@@ -304,6 +312,55 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   const failed = plan.checks.filter((check) => !check.ok).length;
   sections.push(failed === 0 ? p.green(t('all_passed')) : p.red(`${failed} ${t('some_failed')}`));
   return `${sections.join('\n\n')}\n`;
+}
+
+const CONSTRAINTS = {
+  sales_capacity: { en: 'sales capacity', ru: 'пропускная способность продаж' },
+  delivery_capacity: { en: 'delivery capacity', ru: 'вместимость производства' },
+  price_floor: { en: 'the price floor', ru: 'минимальный чек' },
+  unit_economics: { en: 'unit economics', ru: 'юнит-экономика' },
+  none: { en: 'nothing fails', ru: 'ничего не нарушено' },
+} as const;
+
+function reliefValue(input: string, value: number, fmt: Formatter): string {
+  if (/churn|conversion|margin|max_load|share/.test(input)) {
+    return fmt.percent(value);
+  }
+  if (/check|cac|cost|payroll|tools|marketing|revenue/.test(input)) {
+    return fmt.money(value);
+  }
+  return fmt.decimal(value);
+}
+
+/** Names what limits the plan and each single change that would relieve it. */
+export function bindingLines(plan: PlanResult, fmt: Formatter): string {
+  const ru = fmt.lang === 'ru';
+  const { binding } = plan;
+  const name = CONSTRAINTS[binding.constraint][fmt.lang];
+  const check = binding.checkId ? label(`check_${binding.checkId}` as LabelId, fmt.lang) : null;
+  const headroom = fmt.percent(Math.abs(binding.headroom));
+  const head =
+    binding.constraint === 'none'
+      ? ru
+        ? `ничего не нарушено; ближе всего к порогу: ${check ?? '—'} (запас ${headroom})`
+        : `nothing fails; the tightest check is ${check ?? '—'} (${headroom} headroom)`
+      : `${name}${check ? ` (${check})` : ''}`;
+  const lines = [`  ${head}`];
+  for (const relief of binding.relief) {
+    const from = reliefValue(relief.input, relief.from, fmt);
+    const to = reliefValue(relief.input, relief.to, fmt);
+    lines.push(
+      ru ? `  → ${relief.input}: ${from} → ${to}` : `  → ${relief.input}: ${from} → ${to}`,
+    );
+  }
+  if (binding.constraint !== 'none' && binding.relief.length > 0) {
+    lines.push(
+      ru
+        ? '  (любое одно из изменений снимает ограничение)'
+        : '  (any one of these changes relieves it)',
+    );
+  }
+  return lines.join('\n');
 }
 
 export function renderChecks(checks: Check[], fmt: Formatter, color: boolean): string {
