@@ -4,10 +4,10 @@
  */
 
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
+import { createTable } from './table.js';
 
 export interface ScenarioPlan {
   /** `base` for the file as written; otherwise the scenario's name. */
@@ -158,10 +158,10 @@ export function compareToJson(plans: ScenarioPlan[]) {
 export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
   const base = plans[0];
-  const table = new Table({
+  const table = createTable({
     head: ['', ...plans.map((entry) => entry.name)],
-    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+    color,
+    alignRight: plans.map((_, index) => index + 1),
   });
 
   for (const figure of FIGURES) {
@@ -179,7 +179,7 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
       }
       row.push(cell);
     }
-    table.push(row.map((cell, index) => (index === 0 ? cell : { content: cell, hAlign: 'right' })));
+    table.push(row);
   }
 
   const checks = [fmt.lang === 'ru' ? 'Проверки' : 'Checks'];

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
 import type { Formatter, Lang } from './format.js';
+import { createTable } from './table.js';
 
 /** One reason for a salesperson, in the formatter's language. */
 export function reasonMessage(reason: DealReason, fmt: Formatter): string {
@@ -300,10 +300,6 @@ function painter(color: boolean) {
   };
 }
 
-function tableStyle(color: boolean) {
-  return color ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] };
-}
-
 function paybackText(result: DealResult, fmt: Formatter): string {
   if (result.paybackMonths === null) return LABELS[fmt.lang].never;
   return fmt.decimal(result.paybackMonths);
@@ -328,7 +324,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
   const verdict = VERDICT_WORDS[fmt.lang][result.verdict];
   const title = result.deal.name === null ? verdict : `${verdict}: ${result.deal.name}`;
 
-  const table = new Table({ style: tableStyle(color) });
+  const table = createTable({ color });
   const gapShare =
     result.priceGapShare === null ? '' : ` (${signed(result.priceGapShare, fmt.percent)})`;
   const rows: [string, string][] = [
@@ -364,7 +360,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
       `${fmt.percent(role.load)} / ${fmt.percent(role.maxLoad)}`,
     ]),
   ];
-  table.push(...rows);
+  rows.forEach((row) => table.push(row));
 
   const reasons = result.reasons.map(
     (reason) => `${paint(reason.verdict, '•')} ${reasonMessage(reason, fmt)}`,
@@ -381,7 +377,8 @@ export function renderDealRows(results: DealResult[], fmt: Formatter, color = fa
   const labels = LABELS[fmt.lang];
   const paint = painter(color);
 
-  const table = new Table({
+  const table = createTable({
+    color,
     head: [
       labels.name,
       labels.check,
@@ -391,7 +388,6 @@ export function renderDealRows(results: DealResult[], fmt: Formatter, color = fa
       labels.flags,
       labels.verdict,
     ],
-    style: tableStyle(color),
   });
 
   results.forEach((result, index) => {

@@ -5,13 +5,13 @@
  */
 
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 
 import type { Assumptions } from '../model/assumptions.js';
 import type { Check, PlanResult, Warning } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import type { Formatter } from './format.js';
 import { label, type LabelId } from './labels.js';
+import { createTable } from './table.js';
 
 export interface PlanView {
   assumptions: Assumptions;
@@ -170,27 +170,6 @@ function paint(color: boolean): Paint {
   };
 }
 
-function table(head: string[] | null, color: boolean, alignRight: number[] = []) {
-  const options: ConstructorParameters<typeof Table>[0] = {
-    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  };
-  if (head) {
-    options.head = head;
-  }
-  const instance = new Table(options);
-  return {
-    push(row: string[]) {
-      instance.push(
-        row.map((cell, index) =>
-          alignRight.includes(index) ? { content: cell, hAlign: 'right' as const } : cell,
-        ),
-      );
-    },
-    toString: () => instance.toString(),
-  };
-}
-
 /** The plan as tables for a terminal. */
 export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean): string {
   const { assumptions, plan } = view;
@@ -206,7 +185,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
     ),
   );
 
-  const clients = table(null, color, [1]);
+  const clients = createTable({ color, alignRight: [1] });
   clients.push([t('revenue_target'), fmt.money(assumptions.revenueTarget)]);
   clients.push([t('average_check'), fmt.money(assumptions.averageCheck)]);
   clients.push([t('client_months'), fmt.decimal(plan.clientMonths, 1)]);
@@ -217,7 +196,11 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   clients.push([t('new_clients'), fmt.count(plan.newClients)]);
   sections.push(`${p.bold(t('clients'))}\n${clients.toString()}`);
 
-  const funnel = table([t('stage'), t('conversion'), t('needed'), t('per_week')], color, [1, 2, 3]);
+  const funnel = createTable({
+    head: [t('stage'), t('conversion'), t('needed'), t('per_week')],
+    color,
+    alignRight: [1, 2, 3],
+  });
   for (const stage of plan.funnel) {
     funnel.push([
       stage.stage,
@@ -228,7 +211,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   }
   sections.push(`${p.bold(t('funnel'))}\n${funnel.toString()}`);
 
-  const sales = table(null, color, [1]);
+  const sales = createTable({ color, alignRight: [1] });
   sales.push([t('attempts_per_week'), fmt.decimal(plan.sales.attemptsPerWeek, 1)]);
   if (plan.sales.meetingsPerWeek !== null) {
     sales.push([t('meetings_per_week'), fmt.decimal(plan.sales.meetingsPerWeek, 1)]);
@@ -245,7 +228,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('sales'))}\n${sales.toString()}`);
 
   const economics = plan.unitEconomics;
-  const unit = table(null, color, [1]);
+  const unit = createTable({ color, alignRight: [1] });
   unit.push([t('gross_profit_per_month'), fmt.money(economics.grossProfitPerMonth)]);
   unit.push([t('cac'), fmt.money(economics.cac)]);
   unit.push([
@@ -258,7 +241,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('unit_economics'))}\n${unit.toString()}`);
 
   const prices = plan.pricing;
-  const pricing = table(null, color, [1]);
+  const pricing = createTable({ color, alignRight: [1] });
   pricing.push([t('direct_cost_per_month'), fmt.money(prices.directCostPerMonth)]);
   pricing.push([t('minimum_check_for_margin'), fmt.money(prices.minimumCheckForMargin)]);
   pricing.push([t('minimum_check_for_cac'), fmt.money(prices.minimumCheckForCac)]);
@@ -273,11 +256,17 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('pricing'))}\n${pricing.toString()}`);
 
   if (plan.capacity.length > 0) {
-    const capacity = table(
-      [t('role'), t('capacity_clients'), t('peak_active_clients'), t('load'), t('hires_needed')],
+    const capacity = createTable({
+      head: [
+        t('role'),
+        t('capacity_clients'),
+        t('peak_active_clients'),
+        t('load'),
+        t('hires_needed'),
+      ],
       color,
-      [1, 2, 3, 4],
-    );
+      alignRight: [1, 2, 3, 4],
+    });
     for (const role of plan.capacity) {
       const load = fmt.percent(role.load);
       capacity.push([
@@ -366,11 +355,11 @@ export function bindingLines(plan: PlanResult, fmt: Formatter): string {
 export function renderChecks(checks: Check[], fmt: Formatter, color: boolean): string {
   const p = paint(color);
   const lang = fmt.lang;
-  const rows = table(
-    [label('check', lang), label('value', lang), label('limit', lang), ''],
+  const rows = createTable({
+    head: [label('check', lang), label('value', lang), label('limit', lang), ''],
     color,
-    [1, 2],
-  );
+    alignRight: [1, 2],
+  });
   for (const check of checks) {
     const { value, limit } = checkValue(check, fmt);
     rows.push([
