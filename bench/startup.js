@@ -2,6 +2,7 @@
 // the medians with the targets of issue 7. It measures; it does not judge: the exit code is 0
 // whatever the figures. Usage: node bench/startup.js [--runs 15]
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -104,8 +105,14 @@ const line = (cells) =>
     .join('  ')
     .trimEnd();
 
+// Other work on the machine slows every command, the baseline too; the load says how far to trust
+// the ratios (they are most telling on an idle machine).
+const load = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' ');
 process.stdout.write(
   `Node ${process.version}, ${runs} runs each, interleaved; medians of wall time.\n` +
+    `Load average ${load} on ${availableParallelism()} cores.\n` +
     `${line(header)}\n${line(widths.map((width) => '-'.repeat(width)))}\n` +
     `${rows.map(line).join('\n')}\n`,
 );
