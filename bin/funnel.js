@@ -42,9 +42,10 @@ function cacheFolders() {
 }
 
 // A cache is only valid for the exact bytes it was made from and for the V8 that made it.
-// Hashing 600 kB of source on every run would cost more than the cache saves, so the bundle's
-// identity is the file's stat: any write changes ctime, and a replaced file has a new inode.
-// The build also stamps a content hash into the first line, which changes with every build.
+// Hashing the whole bundle on every run would cost several milliseconds (most of it loading
+// node:crypto), so the bundle's identity is its stat: any write to the file changes its ctime, and
+// a file moved into place has another inode. The build also stamps a hash of the content it wrote
+// into the first line. V8 itself checks only the source's length.
 // Node version, architecture and flags are part of the key because V8 rejects a cache made
 // under other flags, and two Node installs taking turns would otherwise rewrite it each run.
 function cacheName(source, stat) {
@@ -102,10 +103,12 @@ function readCache(name, command) {
 }
 
 // Writes through a temporary file and a rename so a concurrent run never reads half a cache.
-// Older caches of this same install are removed; other installs' caches are left alone.
+// Older caches are removed: beside the bundle, all of them (that folder holds one bundle); in the
+// user's folder, only those of this install, as other installs of funnel share it.
 function writeCache(name, commands, data) {
   const install = name.slice(0, CACHE_PREFIX.length + 8);
   for (const folder of cacheFolders()) {
+    const stale = folder === path.dirname(BUNDLE) ? CACHE_PREFIX : install;
     const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
     try {
       fs.mkdirSync(folder, { recursive: true });
@@ -122,7 +125,7 @@ function writeCache(name, commands, data) {
       continue;
     }
     for (const entry of fs.readdirSync(folder)) {
-      if (entry !== name && entry.startsWith(install) && entry.endsWith(CACHE_SUFFIX)) {
+      if (entry !== name && entry.startsWith(stale) && entry.endsWith(CACHE_SUFFIX)) {
         try {
           fs.unlinkSync(path.join(folder, entry));
         } catch {
