@@ -11,9 +11,22 @@ const BUNDLE = path.join(__dirname, '..', 'dist', 'funnel.cjs');
 const CACHE_PREFIX = 'funnel-';
 const CACHE_SUFFIX = '.v8cache';
 
+// Written straight to the file descriptor: the first use of process.stdout loads Node's stream
+// modules (and net, for a pipe), which costs more than the rest of this answer.
 function printVersion() {
   const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
-  process.stdout.write(`${manifest.version}\n`);
+  const text = Buffer.from(`${manifest.version}\n`);
+  let written = 0;
+  while (written < text.length) {
+    try {
+      written += fs.writeSync(1, text, written);
+    } catch (error) {
+      // A non-blocking pipe that is full for a moment; anything else is a real failure.
+      if (error.code !== 'EAGAIN') {
+        throw error;
+      }
+    }
+  }
 }
 
 // A short, stable name for a string; the inputs are a few dozen characters, so a plain FNV-1a
