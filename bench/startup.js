@@ -2,6 +2,7 @@
 // the medians with the targets of issue 7. It measures; it does not judge: the exit code is 0
 // whatever the figures. Usage: node bench/startup.js [--runs 15]
 import { spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,31 +82,44 @@ const baseline = median(cases[0].times);
 const rows = cases.map((entry) => {
   const ms = median(entry.times);
   const ratio = ms / baseline;
+  const fastest = Math.min(...entry.times);
+  const paired = median(entry.times.map((time, round) => time / cases[0].times[round]));
   const verdict = entry.target === undefined ? '' : ratio <= entry.target ? 'pass' : 'FAIL';
   return [
     entry.label,
     ms.toFixed(1),
+    fastest.toFixed(1),
     `${ratio.toFixed(2)}×`,
+    `${paired.toFixed(2)}×`,
     entry.target === undefined ? '' : `≤ ${entry.target}×`,
     verdict,
     entry.note,
   ];
 });
 
-const header = ['command', 'median ms', 'ratio', 'target', 'result', 'note'];
+// Two figures help read a run on a busy machine: the fastest run, and the median of each round's
+// own ratio to the baseline (a slow moment then weighs on both sides of that ratio). The verdict
+// is on the ratio of the medians, as the targets are stated.
+const header = ['command', 'median ms', 'min ms', 'ratio', 'per round', 'target', 'result', 'note'];
 const widths = header.map((title, column) =>
   Math.max(title.length, ...rows.map((row) => row[column].length)),
 );
 const line = (cells) =>
   cells
     .map((cell, column) =>
-      column === 1 || column === 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
+      column >= 1 && column <= 4 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
     )
     .join('  ')
     .trimEnd();
 
+// Other work on the machine slows every command, the baseline too; the load says how far to trust
+// the ratios (they are most telling on an idle machine).
+const load = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' ');
 process.stdout.write(
   `Node ${process.version}, ${runs} runs each, interleaved; medians of wall time.\n` +
+    `Load average ${load} on ${availableParallelism()} cores.\n` +
     `${line(header)}\n${line(widths.map((width) => '-'.repeat(width)))}\n` +
     `${rows.map(line).join('\n')}\n`,
 );

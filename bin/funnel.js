@@ -11,9 +11,22 @@ const BUNDLE = path.join(__dirname, '..', 'dist', 'funnel.cjs');
 const CACHE_PREFIX = 'funnel-';
 const CACHE_SUFFIX = '.v8cache';
 
+// Written straight to the file descriptor: the first use of process.stdout loads Node's stream
+// modules (and net, for a pipe), which costs more than the rest of this answer.
 function printVersion() {
   const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
-  process.stdout.write(`${manifest.version}\n`);
+  const text = Buffer.from(`${manifest.version}\n`);
+  let written = 0;
+  while (written < text.length) {
+    try {
+      written += fs.writeSync(1, text, written);
+    } catch (error) {
+      // A non-blocking pipe that is full for a moment; anything else is a real failure.
+      if (error.code !== 'EAGAIN') {
+        throw error;
+      }
+    }
+  }
 }
 
 // A short, stable name for a string; the inputs are a few dozen characters, so a plain FNV-1a
@@ -42,9 +55,10 @@ function cacheFolders() {
 }
 
 // A cache is only valid for the exact bytes it was made from and for the V8 that made it.
-// Hashing 600 kB of source on every run would cost more than the cache saves, so the bundle's
-// identity is the file's stat: any write changes ctime, and a replaced file has a new inode.
-// The build also stamps a content hash into the first line, which changes with every build.
+// Hashing the whole bundle on every run would cost several milliseconds (most of it loading
+// node:crypto), so the bundle's identity is its stat: any write to the file changes its ctime, and
+// a file moved into place has another inode. The build also stamps a hash of the content it wrote
+// into the first line. V8 itself checks only the source's length.
 // Node version, architecture and flags are part of the key because V8 rejects a cache made
 // under other flags, and two Node installs taking turns would otherwise rewrite it each run.
 function cacheName(source, stat) {
@@ -65,26 +79,55 @@ function cacheName(source, stat) {
   return `${CACHE_PREFIX}${install}-${shortHash(state)}${shortHash(`${state}\0salt`)}${CACHE_SUFFIX}`;
 }
 
-function readCache(name) {
+// A cache file is one line naming the commands whose code it holds, then V8's data. V8 compiles
+// most functions only when first called, and a cache holds only what was compiled in the run that
+// made it: one made by `funnel --help` would leave `plan` compiling its code on every run. So a
+// command the cache has not seen yet gets it rewritten once, with that command's code added.
+function parseCache(file) {
+  const end = file.indexOf(0x0a);
+  if (end === -1) {
+    return undefined;
+  }
+  try {
+    const commands = JSON.parse(file.toString('utf8', 0, end));
+    return Array.isArray(commands) ? { commands, data: file.subarray(end + 1) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// The first folder whose cache holds this command's code wins; failing that, any cache is better
+// than none. (A user who cannot write beside a shared install keeps a fuller cache of their own.)
+function readCache(name, command) {
+  let partial;
   for (const folder of cacheFolders()) {
+    let cache;
     try {
-      return fs.readFileSync(path.join(folder, name));
+      cache = parseCache(fs.readFileSync(path.join(folder, name)));
     } catch {
       // Not in this folder; try the next.
     }
+    if (cache && cache.commands.includes(command)) {
+      return cache;
+    }
+    partial = partial || cache;
   }
-  return undefined;
+  return partial;
 }
 
 // Writes through a temporary file and a rename so a concurrent run never reads half a cache.
-// Older caches of this same install are removed; other installs' caches are left alone.
-function writeCache(name, data) {
+// Older caches are removed: beside the bundle, all of them (that folder holds one bundle); in the
+// user's folder, only those of this install, as other installs of funnel share it.
+function writeCache(name, commands, data) {
   const install = name.slice(0, CACHE_PREFIX.length + 8);
   for (const folder of cacheFolders()) {
+    const stale = folder === path.dirname(BUNDLE) ? CACHE_PREFIX : install;
     const temp = path.join(folder, `.${name}.${process.pid}.tmp`);
     try {
       fs.mkdirSync(folder, { recursive: true });
-      fs.writeFileSync(temp, data, { flag: 'wx' });
+      fs.writeFileSync(temp, Buffer.concat([Buffer.from(`${JSON.stringify(commands)}\n`), data]), {
+        flag: 'wx',
+      });
       fs.renameSync(temp, path.join(folder, name));
     } catch {
       try {
@@ -95,7 +138,7 @@ function writeCache(name, data) {
       continue;
     }
     for (const entry of fs.readdirSync(folder)) {
-      if (entry !== name && entry.startsWith(install) && entry.endsWith(CACHE_SUFFIX)) {
+      if (entry !== name && entry.startsWith(stale) && entry.endsWith(CACHE_SUFFIX)) {
         try {
           fs.unlinkSync(path.join(folder, entry));
         } catch {
@@ -107,7 +150,7 @@ function writeCache(name, data) {
   }
 }
 
-function loadBundle() {
+function loadBundle(argv) {
   const vm = require('node:vm');
 
   let fd;
@@ -124,7 +167,9 @@ function loadBundle() {
   // FUNNEL_CODE_CACHE=0 turns the cache off, to measure or rule it out.
   const caching = process.env.FUNNEL_CODE_CACHE !== '0';
   const name = cacheName(source, stat);
-  const cachedData = caching ? readCache(name) : undefined;
+  const command = argv.find((arg) => !arg.startsWith('-')) || '';
+  const cache = caching ? readCache(name, command) : undefined;
+  const cachedData = cache && cache.data;
 
   // The same wrapper Node gives a CommonJS file, so the bundle runs here exactly as it would
   // through require().
@@ -137,11 +182,13 @@ function loadBundle() {
     },
   );
 
-  if (caching && (cachedData === undefined || script.cachedDataRejected)) {
+  const accepted = cache !== undefined && !script.cachedDataRejected;
+  if (caching && !(accepted && cache.commands.includes(command))) {
+    const commands = accepted ? [...cache.commands, command] : [command];
     // Made at exit rather than now, so it also holds the functions this command compiled.
     process.once('exit', () => {
       try {
-        writeCache(name, script.createCachedData());
+        writeCache(name, commands, script.createCachedData());
       } catch {
         // The cache is an optimisation; without it the next run is only slower.
       }
@@ -159,5 +206,5 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   printVersion();
 } else {
-  loadBundle().run(argv);
+  loadBundle(argv).run(argv);
 }

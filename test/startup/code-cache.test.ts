@@ -52,15 +52,33 @@ describe('the code cache', () => {
     expect(cachesIn(copy.userCache)).toEqual([]);
   });
 
-  it('is replaced when its content is not a usable cache, and the run still succeeds', () => {
+  it.each([
+    ['is not a cache file at all', 'not a V8 code cache'],
+    ['names the command but holds data V8 rejects', '["plan"]\nnot a V8 code cache'],
+  ])('is replaced when it %s, and the run still succeeds', (_case, content) => {
     const expected = copy.run(plan);
     const cache = join(copy.dist, cachesIn(copy.dist)[0] ?? '');
-    writeFileSync(cache, 'not a V8 code cache');
+    writeFileSync(cache, content);
 
     const result = copy.run(plan);
 
     expect(result).toEqual(expected);
     expect(readFileSync(cache).length).toBeGreaterThan(1000);
+  });
+
+  it('is rewritten once for a command it has not seen, then kept for both commands', () => {
+    copy.run(plan);
+    const cache = join(copy.dist, cachesIn(copy.dist)[0] ?? '');
+    const afterPlan = fileIdentity(cache);
+
+    copy.run(['--help']);
+    const afterHelp = fileIdentity(cache);
+    copy.run(plan);
+    copy.run(['--help']);
+
+    expect(afterHelp).not.toBe(afterPlan);
+    expect(fileIdentity(cache)).toBe(afterHelp);
+    expect(cachesIn(copy.dist)).toHaveLength(1);
   });
 
   it('never serves an earlier build after the bundle is edited in place to the same size', () => {
