@@ -7,7 +7,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { unknownFlags, unknownRoles } from '../calc/qualification.js';
 import type { Assumptions } from '../model/assumptions.js';

@@ -5,7 +5,7 @@
  * so `180 000 ₽` in a RUB file is 180000 and `$5k` is an error.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 
 import { parseNumber, type NumberKind, type ParsedNumber } from './number.js';
 
