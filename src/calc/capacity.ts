@@ -100,3 +100,15 @@ export function roleLoads(input: RoleLoadsInput): RoleLoad[] {
     };
   });
 }
+
+export interface HoursPerClientInput {
+  /** Client-facing hours one person has a week. */
+  hoursPerWeek: number;
+  /** Clients that person serves. */
+  clients: number;
+}
+
+/** Hours a week each client of one person gets = hours per week / clients (hours). */
+export function hoursPerClient(input: HoursPerClientInput): number {
+  return divide(input.hoursPerWeek, input.clients);
+}
