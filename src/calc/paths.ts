@@ -241,7 +241,7 @@ export function slug(name: string): string {
 }
 
 /** Segments naming each item: its slug when all slugs are distinct and not numbers. */
-function itemSegments(names: string[]): string[] {
+export function itemSegments(names: string[]): string[] {
   const slugs = names.map(slug);
   const distinct = new Set(slugs).size === slugs.length;
   return slugs.map((name, index) =>
@@ -287,8 +287,8 @@ function roleSpec(index: number, segment: string, key: string, field: RoleField,
   );
 }
 
-/** Every input path this file can name, present or not, in canonical form. */
-function allSpecs(a: Assumptions): InputSpec[] {
+/** Every input this file can name, present or not, in canonical form and file order. */
+export function inputSpecs(a: Assumptions): InputSpec[] {
   const stages = itemSegments(a.funnel.map((stage) => stage.stage));
   const roles = itemSegments(a.delivery.roles.map((role) => role.role));
   const funnel = stages.map((segment, index) => stageSpec(a, index, segment));
@@ -333,7 +333,7 @@ export function resolveInput(a: Assumptions, path: string): InputSpec {
     }
   }
 
-  const known = [...allSpecs(a).map((input) => input.path), ...indexPaths(a)];
+  const known = [...inputSpecs(a).map((input) => input.path), ...indexPaths(a)];
   const nearest = nearestOf(path, known);
   throw new InputError([
     problem({
@@ -389,7 +389,7 @@ export function withInput(a: Assumptions, path: string, value: number): Assumpti
  * order. Thresholds are policy rather than inputs to the plan and are left out.
  */
 export function listNumericInputs(a: Assumptions): string[] {
-  return allSpecs(a)
+  return inputSpecs(a)
     .filter((input) => !input.threshold && input.get(a) !== null)
     .map((input) => input.path);
 }
