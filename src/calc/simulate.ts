@@ -4,8 +4,10 @@
  * and the probability that each check passes.
  *
  * This is a hot loop. Draws go into Float64Array blocks, and the plan is computed
- * sample by sample over those columns into one Float64Array per figure: the same
- * formulas as planPeriod, written out flat, with no object per sample.
+ * sample by sample over those columns into one block-long Float64Array per figure:
+ * the same formulas as planPeriod, written out flat, with no object per sample.
+ * Figures are summarized block by block, so memory stays flat however many
+ * samples are asked for.
  */
 import type { Assumptions } from '../model/assumptions.js';
 import type { CheckId } from '../model/plan.js';
@@ -72,26 +74,39 @@ export function simulate(
   options: SimulationOptions,
 ): SimulationResult {
   const samples = Math.max(1, Math.floor(options.samples));
-  const model = compile(a, uncertain, samples);
-  const state = seedState(options.seed);
+  const model = compile(a, uncertain);
+  const stats = model.figures.map(() => new FigureStats());
+  const progress = options.onProgress;
 
-  for (let offset = 0, block = 0; offset < samples; offset += BLOCK, block++) {
-    const count = Math.min(BLOCK, samples - offset);
-    for (const draw of model.draws) {
-      fillSamples(draw.sampler, state, model.columns[draw.slot]!, count);
-    }
-    runBlock(model, offset, count);
-    if (options.onProgress && block % PROGRESS_EVERY === PROGRESS_EVERY - 1) {
-      options.onProgress(offset + count, samples);
+  // Three passes over the same draws (the generator is reseeded each time), so
+  // memory does not grow with the samples: totals and extremes first, then counts
+  // per bucket of value, then the values in the buckets that hold the percentiles.
+  for (let pass = 1; pass <= 3; pass++) {
+    // Every figure must prepare, so no short-circuiting `some` here.
+    if (pass === 2 && !stats.map((figure) => figure.varies()).includes(true)) break;
+    if (pass === 3 && !stats.map((f) => f.prepareGather(samples)).includes(true)) break;
+
+    const state = seedState(options.seed);
+    for (let offset = 0, block = 0; offset < samples; offset += BLOCK, block++) {
+      const count = Math.min(BLOCK, samples - offset);
+      for (const draw of model.draws) {
+        fillSamples(draw.sampler, state, model.columns[draw.slot]!, count);
+      }
+      runBlock(model, count, pass === 1);
+      for (let f = 0; f < stats.length; f++) stats[f]!.take(pass, model.figures[f]!.values, count);
+
+      if (progress && block % PROGRESS_EVERY === PROGRESS_EVERY - 1) {
+        progress(Math.floor(((pass - 1) * samples + offset + count) / 3), samples);
+      }
     }
   }
-  options.onProgress?.(samples, samples);
+  progress?.(samples, samples);
 
   return {
     samples,
     seed: options.seed,
     inputs: model.draws.map((draw) => draw.input),
-    figures: model.figures.map(({ id, values }) => summarize(id, values)),
+    figures: model.figures.map(({ id }, f) => stats[f]!.summary(id, samples)),
     checks: model.checks.map((check) => ({
       id: check.id,
       probability: check.passes / samples,
@@ -237,7 +252,7 @@ export function pointValue(input: UncertainInput): number {
   return (input.low + input.high) / 2;
 }
 
-function compile(a: Assumptions, uncertain: UncertainInput[], samples: number): Model {
+function compile(a: Assumptions, uncertain: UncertainInput[]): Model {
   // An input the file leaves unset (CAC from costs, say) takes its point value, so
   // every sample has the same structure as the plan with the range's point value.
   let base = a;
@@ -270,7 +285,7 @@ function compile(a: Assumptions, uncertain: UncertainInput[], samples: number): 
     name === null ? -1 : base.funnel.findIndex((stage) => stage.stage === name);
   const attemptsStage = Math.max(0, stageIndex(base.sales.attemptsStage));
   const meetingsStage = stageIndex(base.sales.meetingsStage);
-  const column = () => new Float64Array(samples);
+  const column = () => new Float64Array(BLOCK);
 
   const out: Model['out'] = {
     newClients: column(),
@@ -376,11 +391,11 @@ function draw(a: Assumptions, input: UncertainInput, slotOf: Map<string, number>
 }
 
 /**
- * The plan for samples [offset, offset + count), reading block column i for sample
- * offset + i. Formulas and their order of operations follow src/calc so that a range
- * of zero width reproduces planPeriod to the last bit.
+ * The plan for the first `count` samples of the block: input columns in, figure
+ * columns out, checks counted. Formulas and their order of operations follow
+ * src/calc, so that a range of zero width reproduces planPeriod to the last bit.
  */
-function runBlock(m: Model, offset: number, count: number): void {
+function runBlock(m: Model, count: number, countChecks: boolean): void {
   const c = m.columns;
   const s = m.slot;
   const revenueTarget = c[s.revenueTarget]!;
@@ -430,19 +445,17 @@ function runBlock(m: Model, offset: number, count: number): void {
   let passChurnMax = 0;
 
   for (let i = 0; i < count; i++) {
-    const k = offset + i;
-
     // Clients and the reverse funnel.
     const check = averageCheck[i]!;
     const margin = grossMargin[i]!;
     const contract = contractMonths[i]!;
     const churn = churnMonthly[i]!;
     const newClients = divide(divide(revenueTarget[i]!, check), contract);
-    o.newClients[k] = newClients;
+    o.newClients[i] = newClients;
     let stageValue = newClients;
     for (let st = stages - 1; st >= 0; st--) {
       counts[st] = stageValue;
-      stageCount[st]![k] = stageValue;
+      stageCount[st]![i] = stageValue;
       if (st > 0) stageValue = divide(stageValue, conversions[st]![i]!);
     }
 
@@ -458,18 +471,18 @@ function runBlock(m: Model, offset: number, count: number): void {
       const meetingsNeeded = counts[meetingsStage]!;
       const perRep = meetingsPerRep[i]!;
       const meetingsPerWeek = repCount * perRep;
-      o.meetingsPerWeek[k] = meetingsPerWeek;
+      o.meetingsPerWeek[i] = meetingsPerWeek;
       const meetingsWeeks = divide(meetingsNeeded, meetingsPerWeek);
       if (meetingsWeeks > weeksToClose) weeksToClose = meetingsWeeks;
       const forMeetings = ceilWhole(divide(meetingsNeeded, perRep * weeks));
       if (forMeetings > repsNeeded) repsNeeded = forMeetings;
     } else if (m.hasMeetingCeiling) {
-      o.meetingsPerWeek[k] = repCount * meetingsPerRep[i]!;
+      o.meetingsPerWeek[i] = repCount * meetingsPerRep[i]!;
     }
     if (repsNeeded < 1) repsNeeded = 1;
-    o.attemptsPerWeek[k] = attemptsPerWeek;
-    o.weeksToClose[k] = weeksToClose;
-    o.repsNeeded[k] = repsNeeded;
+    o.attemptsPerWeek[i] = attemptsPerWeek;
+    o.weeksToClose[i] = weeksToClose;
+    o.repsNeeded[i] = repsNeeded;
 
     // Unit economics.
     const grossProfit = check * margin;
@@ -489,20 +502,20 @@ function runBlock(m: Model, offset: number, count: number): void {
     const ltv = grossProfit * lifetime;
     const ltvToCac = divide(ltv, cac);
     const payback = divide(cac, grossProfit);
-    o.grossProfitPerMonth[k] = grossProfit;
-    o.cac[k] = cac;
-    o.lifetimeMonths[k] = lifetime;
-    o.ltv[k] = ltv;
-    o.ltvToCac[k] = ltvToCac;
-    o.paybackMonths[k] = payback;
+    o.grossProfitPerMonth[i] = grossProfit;
+    o.cac[i] = cac;
+    o.lifetimeMonths[i] = lifetime;
+    o.ltv[i] = ltv;
+    o.ltvToCac[i] = ltvToCac;
+    o.paybackMonths[i] = payback;
 
     // Pricing.
     const hourly = hourlyCost[i]!;
     const direct = hourly * hoursPerClient[i]!;
     const forMargin = divide(direct, 1 - margin);
     const forCac = direct + divide(cac, contract);
-    o.minimumCheck[k] = forCac > forMargin ? forCac : forMargin;
-    o.hoursBudget[k] = divide(check * (1 - margin), hourly);
+    o.minimumCheck[i] = forCac > forMargin ? forCac : forMargin;
+    o.hoursBudget[i] = divide(check * (1 - margin), hourly);
 
     // Delivery capacity: each role's peak of active clients over the months.
     const ceiling = maxLoad[i]!;
@@ -521,13 +534,13 @@ function runBlock(m: Model, offset: number, count: number): void {
       const each = perPerson[r]![i]!;
       const load = divide(peak, people * each);
       const roleHires = Math.max(0, ceilWhole(divide(peak, ceiling * each) - people));
-      o.roleLoad[r]![k] = load;
-      o.roleHires[r]![k] = roleHires;
+      o.roleLoad[r]![i] = load;
+      o.roleHires[r]![i] = roleHires;
       if (r === 0 || load > highestLoad) highestLoad = load;
       hires += roleHires;
     }
-    o.maxLoad[k] = highestLoad;
-    o.hiresNeeded[k] = hires;
+    o.maxLoad[i] = highestLoad;
+    o.hiresNeeded[i] = hires;
 
     // Checks, counted rather than stored.
     if (atLeast(ltvToCac, ltvToCacMin[i]!)) passLtv++;
@@ -546,7 +559,9 @@ function runBlock(m: Model, offset: number, count: number): void {
     payback_max: passPaybackMax,
     churn_max: passChurnMax,
   };
-  for (const counter of m.checks) counter.passes += passes[counter.id];
+  if (countChecks) {
+    for (const counter of m.checks) counter.passes += passes[counter.id];
+  }
 }
 
 // Summaries.
@@ -554,24 +569,125 @@ function runBlock(m: Model, offset: number, count: number): void {
 /** Percentiles reported for every figure. */
 const PERCENTILES = [0.1, 0.5, 0.9] as const;
 
-function summarize(id: string, values: Float64Array): FigureSummary {
-  const n = values.length;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = values[i]!;
-    sum += x;
-    if (x < min) min = x;
-    if (x > max) max = x;
+const BUCKETS = 4096;
+
+/** Streaming statistics of one figure over the three passes. */
+class FigureStats {
+  sum = 0;
+  min = Infinity;
+  max = -Infinity;
+  private scale = 0;
+  private counts: Int32Array | null = null;
+  /** Per bucket: index into `gathered`, or −1 when the bucket holds no wanted rank. */
+  private wanted: Int32Array | null = null;
+  private gathered: Float64Array[] = [];
+  private filled: Int32Array | null = null;
+  /** Per rank: its bucket and the count of values below that bucket. */
+  private ranks: { rank: number; bucket: number; below: number }[] = [];
+
+  /** After pass 1: true when the figure takes more than one value. */
+  varies(): boolean {
+    if (!(this.min < this.max)) return false;
+    this.scale = BUCKETS / (this.max - this.min);
+    if (!Number.isFinite(this.scale)) this.scale = 0;
+    this.counts = new Int32Array(BUCKETS + 1);
+    return true;
   }
 
-  // A figure no uncertain input reaches is the same in every sample.
-  if (min === max) {
-    return { id, mean: min, p10: min, p50: min, p90: min, min, max };
+  /** After pass 2: finds the buckets of the wanted ranks; false when none needs gathering. */
+  prepareGather(n: number): boolean {
+    const counts = this.counts;
+    if (!counts) return false;
+
+    const starts = new Int32Array(BUCKETS + 2);
+    for (let b = 0; b <= BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
+    this.wanted = new Int32Array(BUCKETS + 1).fill(-1);
+    for (const rank of percentileRanks(n)) {
+      let lo = 0;
+      let hi = BUCKETS;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >>> 1;
+        if (starts[mid]! <= rank) lo = mid;
+        else hi = mid - 1;
+      }
+      if (this.wanted[lo] === -1) {
+        this.wanted[lo] = this.gathered.length;
+        this.gathered.push(new Float64Array(counts[lo]!));
+      }
+      this.ranks.push({ rank, bucket: lo, below: starts[lo]! });
+    }
+    this.filled = new Int32Array(this.gathered.length);
+    return true;
   }
-  const [p10, p50, p90] = percentiles(values, PERCENTILES, min, max);
-  return { id, mean: sum / n, p10: p10!, p50: p50!, p90: p90!, min, max };
+
+  take(pass: number, values: Float64Array, count: number): void {
+    if (pass === 1) {
+      let sum = this.sum;
+      let min = this.min;
+      let max = this.max;
+      for (let i = 0; i < count; i++) {
+        const x = values[i]!;
+        sum += x;
+        if (x < min) min = x;
+        if (x > max) max = x;
+      }
+      this.sum = sum;
+      this.min = min;
+      this.max = max;
+      return;
+    }
+
+    const low = this.min;
+    const scale = this.scale;
+    if (pass === 2) {
+      const counts = this.counts;
+      if (!counts) return;
+      for (let i = 0; i < count; i++) counts[((values[i]! - low) * scale) | 0]!++;
+      return;
+    }
+
+    const wanted = this.wanted;
+    const filled = this.filled;
+    if (!wanted || !filled) return;
+    const gathered = this.gathered;
+    for (let i = 0; i < count; i++) {
+      const x = values[i]!;
+      const slot = wanted[((x - low) * scale) | 0]!;
+      if (slot >= 0) gathered[slot]![filled[slot]!++] = x;
+    }
+  }
+
+  summary(id: string, n: number): FigureSummary {
+    const { min, max } = this;
+    // A figure no uncertain input reaches is the same in every sample.
+    if (!(min < max) || this.ranks.length === 0) {
+      return { id, mean: min, p10: min, p50: min, p90: min, min, max };
+    }
+
+    const stats = this.ranks.map(({ rank, bucket, below }) => {
+      const inside = this.gathered[this.wanted![bucket]!]!;
+      return orderStatistics(inside, inside.length, [rank - below])[0]!;
+    });
+    const [p10, p50, p90] = interpolate(PERCENTILES, n, stats);
+    return { id, mean: this.sum / n, p10: p10!, p50: p50!, p90: p90!, min, max };
+  }
+}
+
+/** The order statistics each percentile interpolates between, two per percentile. */
+function percentileRanks(n: number, ps: readonly number[] = PERCENTILES): number[] {
+  return ps.flatMap((p) => {
+    const h = p * (n - 1);
+    return [Math.floor(h), Math.min(n - 1, Math.floor(h) + 1)];
+  });
+}
+
+function interpolate(ps: readonly number[], n: number, stats: number[]): number[] {
+  return ps.map((p, index) => {
+    const h = p * (n - 1);
+    const lower = stats[2 * index]!;
+    const upper = stats[2 * index + 1]!;
+    return lower + (h - Math.floor(h)) * (upper - lower);
+  });
 }
 
 /**
@@ -588,22 +704,9 @@ export function percentiles(
 ): number[] {
   const n = values.length;
   if (n === 0) return ps.map(() => 0);
-  const ranks: number[] = [];
-  for (const p of ps) {
-    const h = p * (n - 1);
-    ranks.push(Math.floor(h), Math.min(n - 1, Math.floor(h) + 1));
-  }
-
-  const stats = orderStatistics(values, n, ranks, min, max);
-  return ps.map((p, index) => {
-    const h = p * (n - 1);
-    const lower = stats[2 * index]!;
-    const upper = stats[2 * index + 1]!;
-    return lower + (h - Math.floor(h)) * (upper - lower);
-  });
+  return interpolate(ps, n, orderStatistics(values, n, percentileRanks(n, ps), min, max));
 }
 
-const BUCKETS = 4096;
 /** Below this many values a typed-array sort is cheaper than another bucket pass. */
 const SORT_BELOW = 8192;
 
