@@ -78,22 +78,35 @@ export function simulate(
   const stats = model.figures.map(() => new FigureStats());
   const progress = options.onProgress;
 
-  // Three passes over the same draws (the generator is reseeded each time), so
-  // memory does not grow with the samples: totals and extremes first, then counts
-  // per bucket of value, then the values in the buckets that hold the percentiles.
+  // Three passes over the same draws, kept from the first: totals and extremes,
+  // then counts per bucket of value, then the values in the buckets that hold the
+  // percentiles. Figures are never stored whole, only the draws.
+  const state = seedState(options.seed);
+  const drawn = model.draws.map(() => new Float64Array(samples));
   for (let pass = 1; pass <= 3; pass++) {
     // Every figure must prepare, so no short-circuiting `some` here.
     if (pass === 2 && !stats.map((figure) => figure.varies()).includes(true)) break;
     if (pass === 3 && !stats.map((f) => f.prepareGather(samples)).includes(true)) break;
 
-    const state = seedState(options.seed);
     for (let offset = 0, block = 0; offset < samples; offset += BLOCK, block++) {
       const count = Math.min(BLOCK, samples - offset);
-      for (const draw of model.draws) {
-        fillSamples(draw.sampler, state, model.columns[draw.slot]!, count);
-      }
+      model.draws.forEach((draw, d) => {
+        const column = model.columns[draw.slot]!;
+        if (pass === 1) {
+          fillSamples(draw.sampler, state, column, count);
+          drawn[d]!.set(column.subarray(0, count), offset);
+        } else {
+          column.set(drawn[d]!.subarray(offset, offset + count));
+        }
+      });
       runBlock(model, count, pass === 1);
-      for (let f = 0; f < stats.length; f++) stats[f]!.take(pass, model.figures[f]!.values, count);
+
+      for (let f = 0; f < stats.length; f++) {
+        const values = model.figures[f]!.values;
+        if (pass === 1) stats[f]!.accumulate(values, count);
+        else if (pass === 2) stats[f]!.countBuckets(values, count);
+        else stats[f]!.gather(values, count);
+      }
 
       if (progress && block % PROGRESS_EVERY === PROGRESS_EVERY - 1) {
         progress(Math.floor(((pass - 1) * samples + offset + count) / 3), samples);
@@ -213,7 +226,12 @@ interface Model {
     hiresNeeded: Float64Array;
     roleLoad: Float64Array[];
     roleHires: Float64Array[];
+    /** Peak active clients of the roles that serve every client. */
+    peak: Float64Array;
   };
+  /** Per role: true when its share of clients is 1 in every sample. */
+  everyClient: boolean[];
+  peakScratch: Float64Array;
   figures: Figure[];
   checks: CheckCounter[];
 }
@@ -306,6 +324,7 @@ function compile(a: Assumptions, uncertain: UncertainInput[]): Model {
     hiresNeeded: column(),
     roleLoad: base.delivery.roles.map(column),
     roleHires: base.delivery.roles.map(column),
+    peak: column(),
   };
 
   const hasMeetingCeiling = base.sales.meetingsPerRepPerWeek !== null;
@@ -352,6 +371,12 @@ function compile(a: Assumptions, uncertain: UncertainInput[]): Model {
     hasPaybackMax: base.thresholds.paybackMonthsMax !== null,
     hasChurnMax: base.thresholds.churnMonthlyMax !== null,
     out,
+    everyClient: roleSlots.map(
+      (role) =>
+        base.delivery.roles[roleSlots.indexOf(role)]!.shareOfClients === 1 &&
+        !draws.some((d) => d.slot === role.shareOfClients),
+    ),
+    peakScratch: column(),
     figures,
     checks: plan.checks.map((check) => ({
       id: check.id,
@@ -391,176 +416,260 @@ function draw(a: Assumptions, input: UncertainInput, slotOf: Map<string, number>
 }
 
 /**
- * The plan for the first `count` samples of the block: input columns in, figure
- * columns out, checks counted. Formulas and their order of operations follow
- * src/calc, so that a range of zero width reproduces planPeriod to the last bit.
+ * The plan for the first `count` samples of the block, column by column: each
+ * step of planPeriod is one short loop over the block's columns, which keeps every
+ * loop small enough for the engine to optimize whole. Formulas and their order of
+ * operations follow src/calc, so that a range of zero width reproduces planPeriod
+ * to the last bit.
  */
 function runBlock(m: Model, count: number, countChecks: boolean): void {
   const c = m.columns;
   const s = m.slot;
-  const revenueTarget = c[s.revenueTarget]!;
-  const averageCheck = c[s.averageCheck]!;
-  const grossMargin = c[s.grossMargin]!;
-  const contractMonths = c[s.contractMonths]!;
-  const churnMonthly = c[s.churnMonthly]!;
-  const horizon = c[s.ltvHorizonMonths]!;
-  const reps = c[s.reps]!;
-  const attemptsPerRepPerDay = c[s.attemptsPerRepPerDay]!;
-  const workingDays = c[s.workingDaysPerWeek]!;
-  const meetingsPerRep = c[s.meetingsPerRepPerWeek]!;
-  const cacGiven = c[s.cac]!;
-  const payroll = c[s.payroll]!;
-  const tools = c[s.tools]!;
-  const marketing = c[s.marketing]!;
-  const hourlyCost = c[s.hourlyCost]!;
-  const hoursPerClient = c[s.hoursPerClientMonth]!;
-  const activeClients = c[s.activeClients]!;
-  const maxLoad = c[s.maxLoad]!;
-  const ltvToCacMin = c[s.ltvToCacMin]!;
-  const paybackMax = c[s.paybackMonthsMax]!;
-  const churnMax = c[s.churnMonthlyMax]!;
-  const conversions = m.stageSlots.map((slot) => c[slot]!);
-  const headcounts = m.roleSlots.map((role) => c[role.headcount]!);
-  const perPerson = m.roleSlots.map((role) => c[role.clientsPerPerson]!);
-  const shares = m.roleSlots.map((role) => c[role.shareOfClients]!);
-
   const o = m.out;
-  const stageCount = o.stages;
-  const stages = stageCount.length;
-  const roles = headcounts.length;
-  const months = m.periodMonths;
-  const weeks = m.periodWeeks;
-  const attemptsStage = m.attemptsStage;
-  const meetingsStage = m.meetingsStage;
-  const meetingsBound = m.hasMeetingCeiling && meetingsStage >= 0;
-  const cacSource = m.cacSource;
-  const hasHorizon = m.hasHorizon;
-  const counts = new Float64Array(Math.max(1, stages));
 
-  let passLtv = 0;
-  let passPayback = 0;
-  let passFits = 0;
-  let passLoad = 0;
-  let passPaybackMax = 0;
-  let passChurnMax = 0;
+  clientsAndFunnel(
+    count,
+    c[s.revenueTarget]!,
+    c[s.averageCheck]!,
+    c[s.contractMonths]!,
+    m.stageSlots.map((slot) => c[slot]!),
+    o.newClients,
+    o.stages,
+  );
+  salesThroughput(m, count);
+  unitEconomics(m, count);
+  pricing(m, count);
+  deliveryCapacity(m, count);
+  if (countChecks) tallyChecks(m, count);
+}
 
+function clientsAndFunnel(
+  count: number,
+  revenueTarget: Float64Array,
+  averageCheck: Float64Array,
+  contractMonths: Float64Array,
+  conversions: Float64Array[],
+  newClients: Float64Array,
+  stages: Float64Array[],
+): void {
   for (let i = 0; i < count; i++) {
-    // Clients and the reverse funnel.
-    const check = averageCheck[i]!;
-    const margin = grossMargin[i]!;
-    const contract = contractMonths[i]!;
-    const churn = churnMonthly[i]!;
-    const newClients = divide(divide(revenueTarget[i]!, check), contract);
-    o.newClients[i] = newClients;
-    let stageValue = newClients;
-    for (let st = stages - 1; st >= 0; st--) {
-      counts[st] = stageValue;
-      stageCount[st]![i] = stageValue;
-      if (st > 0) stageValue = divide(stageValue, conversions[st]![i]!);
-    }
-
-    // Sales throughput.
-    const attemptsNeeded = counts[attemptsStage]!;
-    const attemptsPerRepPerWeek = attemptsPerRepPerDay[i]! * workingDays[i]!;
-    const repCount = reps[i]!;
-    const attemptsPerWeek = repCount * attemptsPerRepPerWeek;
-    const attemptsWeeks = divide(attemptsNeeded, attemptsPerWeek);
-    let weeksToClose = attemptsWeeks;
-    let repsNeeded = ceilWhole(divide(attemptsNeeded, attemptsPerRepPerWeek * weeks));
-    if (meetingsBound) {
-      const meetingsNeeded = counts[meetingsStage]!;
-      const perRep = meetingsPerRep[i]!;
-      const meetingsPerWeek = repCount * perRep;
-      o.meetingsPerWeek[i] = meetingsPerWeek;
-      const meetingsWeeks = divide(meetingsNeeded, meetingsPerWeek);
-      if (meetingsWeeks > weeksToClose) weeksToClose = meetingsWeeks;
-      const forMeetings = ceilWhole(divide(meetingsNeeded, perRep * weeks));
-      if (forMeetings > repsNeeded) repsNeeded = forMeetings;
-    } else if (m.hasMeetingCeiling) {
-      o.meetingsPerWeek[i] = repCount * meetingsPerRep[i]!;
-    }
-    if (repsNeeded < 1) repsNeeded = 1;
-    o.attemptsPerWeek[i] = attemptsPerWeek;
-    o.weeksToClose[i] = weeksToClose;
-    o.repsNeeded[i] = repsNeeded;
-
-    // Unit economics.
-    const grossProfit = check * margin;
-    const cac =
-      cacSource === 'given'
-        ? cacGiven[i]!
-        : cacSource === 'monthly_costs'
-          ? divide((payroll[i]! + tools[i]! + marketing[i]!) * months, newClients)
-          : 0;
-    let lifetime: number;
-    if (churn <= 0) {
-      lifetime = hasHorizon ? horizon[i]! : 0;
-    } else {
-      const uncapped = 1 / churn;
-      lifetime = hasHorizon && horizon[i]! < uncapped ? horizon[i]! : uncapped;
-    }
-    const ltv = grossProfit * lifetime;
-    const ltvToCac = divide(ltv, cac);
-    const payback = divide(cac, grossProfit);
-    o.grossProfitPerMonth[i] = grossProfit;
-    o.cac[i] = cac;
-    o.lifetimeMonths[i] = lifetime;
-    o.ltv[i] = ltv;
-    o.ltvToCac[i] = ltvToCac;
-    o.paybackMonths[i] = payback;
-
-    // Pricing.
-    const hourly = hourlyCost[i]!;
-    const direct = hourly * hoursPerClient[i]!;
-    const forMargin = divide(direct, 1 - margin);
-    const forCac = direct + divide(cac, contract);
-    o.minimumCheck[i] = forCac > forMargin ? forCac : forMargin;
-    o.hoursBudget[i] = divide(check * (1 - margin), hourly);
-
-    // Delivery capacity: each role's peak of active clients over the months.
-    const ceiling = maxLoad[i]!;
-    let highestLoad = 0;
-    let hires = 0;
-    for (let r = 0; r < roles; r++) {
-      const share = shares[r]![i]!;
-      const inflow = divide(share * newClients, months);
-      let active = activeClients[i]! * share;
-      let peak = active;
-      for (let month = 1; month <= months; month++) {
-        active = active * (1 - churn) + inflow;
-        if (active > peak) peak = active;
-      }
-      const people = headcounts[r]![i]!;
-      const each = perPerson[r]![i]!;
-      const load = divide(peak, people * each);
-      const roleHires = Math.max(0, ceilWhole(divide(peak, ceiling * each) - people));
-      o.roleLoad[r]![i] = load;
-      o.roleHires[r]![i] = roleHires;
-      if (r === 0 || load > highestLoad) highestLoad = load;
-      hires += roleHires;
-    }
-    o.maxLoad[i] = highestLoad;
-    o.hiresNeeded[i] = hires;
-
-    // Checks, counted rather than stored.
-    if (atLeast(ltvToCac, ltvToCacMin[i]!)) passLtv++;
-    if (atMost(payback, contract)) passPayback++;
-    if (atMost(weeksToClose, weeks)) passFits++;
-    if (roles > 0 && atMost(highestLoad, ceiling)) passLoad++;
-    if (atMost(payback, paybackMax[i]!)) passPaybackMax++;
-    if (atMost(churn, churnMax[i]!)) passChurnMax++;
+    newClients[i] = divide(divide(revenueTarget[i]!, averageCheck[i]!), contractMonths[i]!);
   }
 
-  const passes: Record<CheckId, number> = {
-    ltv_to_cac: passLtv,
-    payback_within_contract: passPayback,
-    fits_period: passFits,
-    delivery_load: passLoad,
-    payback_max: passPaybackMax,
-    churn_max: passChurnMax,
-  };
-  if (countChecks) {
-    for (const counter of m.checks) counter.passes += passes[counter.id];
+  let next = newClients;
+  for (let st = stages.length - 1; st >= 0; st--) {
+    const stage = stages[st]!;
+    if (st === stages.length - 1) stage.set(next.subarray(0, count));
+    else {
+      const conversion = conversions[st + 1]!;
+      for (let i = 0; i < count; i++) stage[i] = divide(next[i]!, conversion[i]!);
+    }
+    next = stage;
+  }
+}
+
+function salesThroughput(m: Model, count: number): void {
+  const c = m.columns;
+  const s = m.slot;
+  const o = m.out;
+  const reps = c[s.reps]!;
+  const perDay = c[s.attemptsPerRepPerDay]!;
+  const days = c[s.workingDaysPerWeek]!;
+  const attempts = o.stages[m.attemptsStage] ?? o.newClients;
+  const weeks = m.periodWeeks;
+
+  for (let i = 0; i < count; i++) {
+    const perRepPerWeek = perDay[i]! * days[i]!;
+    const attemptsPerWeek = reps[i]! * perRepPerWeek;
+    o.attemptsPerWeek[i] = attemptsPerWeek;
+    o.weeksToClose[i] = divide(attempts[i]!, attemptsPerWeek);
+    o.repsNeeded[i] = Math.max(1, ceilWhole(divide(attempts[i]!, perRepPerWeek * weeks)));
+  }
+
+  if (!m.hasMeetingCeiling) return;
+  const perRep = c[s.meetingsPerRepPerWeek]!;
+  for (let i = 0; i < count; i++) o.meetingsPerWeek[i] = reps[i]! * perRep[i]!;
+
+  const meetings = o.stages[m.meetingsStage];
+  if (!meetings) return;
+  for (let i = 0; i < count; i++) {
+    const meetingsWeeks = divide(meetings[i]!, o.meetingsPerWeek[i]!);
+    if (meetingsWeeks > o.weeksToClose[i]!) o.weeksToClose[i] = meetingsWeeks;
+    const forMeetings = ceilWhole(divide(meetings[i]!, perRep[i]! * weeks));
+    if (forMeetings > o.repsNeeded[i]!) o.repsNeeded[i] = forMeetings;
+  }
+}
+
+function unitEconomics(m: Model, count: number): void {
+  const c = m.columns;
+  const s = m.slot;
+  const o = m.out;
+  const check = c[s.averageCheck]!;
+  const margin = c[s.grossMargin]!;
+  const churn = c[s.churnMonthly]!;
+  const horizon = c[s.ltvHorizonMonths]!;
+  const hasHorizon = m.hasHorizon;
+
+  for (let i = 0; i < count; i++) o.grossProfitPerMonth[i] = check[i]! * margin[i]!;
+
+  if (m.cacSource === 'given') o.cac.set(c[s.cac]!.subarray(0, count));
+  else if (m.cacSource === 'none') o.cac.fill(0, 0, count);
+  else {
+    const payroll = c[s.payroll]!;
+    const tools = c[s.tools]!;
+    const marketing = c[s.marketing]!;
+    const months = m.periodMonths;
+    for (let i = 0; i < count; i++) {
+      const spend = payroll[i]! + tools[i]! + marketing[i]!;
+      o.cac[i] = divide(spend * months, o.newClients[i]!);
+    }
+  }
+
+  for (let i = 0; i < count; i++) {
+    const rate = churn[i]!;
+    let lifetime = 1 / rate;
+    if (rate <= 0) lifetime = hasHorizon ? horizon[i]! : 0;
+    else if (hasHorizon && horizon[i]! < lifetime) lifetime = horizon[i]!;
+    const grossProfit = o.grossProfitPerMonth[i]!;
+    const cac = o.cac[i]!;
+    const ltv = grossProfit * lifetime;
+    o.lifetimeMonths[i] = lifetime;
+    o.ltv[i] = ltv;
+    o.ltvToCac[i] = divide(ltv, cac);
+    o.paybackMonths[i] = divide(cac, grossProfit);
+  }
+}
+
+function pricing(m: Model, count: number): void {
+  const c = m.columns;
+  const s = m.slot;
+  const o = m.out;
+  const check = c[s.averageCheck]!;
+  const margin = c[s.grossMargin]!;
+  const contract = c[s.contractMonths]!;
+  const hourly = c[s.hourlyCost]!;
+  const hours = c[s.hoursPerClientMonth]!;
+
+  for (let i = 0; i < count; i++) {
+    const direct = hourly[i]! * hours[i]!;
+    const forMargin = divide(direct, 1 - margin[i]!);
+    const forCac = direct + divide(o.cac[i]!, contract[i]!);
+    o.minimumCheck[i] = forCac > forMargin ? forCac : forMargin;
+    o.hoursBudget[i] = divide(check[i]! * (1 - margin[i]!), hourly[i]!);
+  }
+}
+
+function deliveryCapacity(m: Model, count: number): void {
+  const c = m.columns;
+  const s = m.slot;
+  const o = m.out;
+  const churn = c[s.churnMonthly]!;
+  const active = c[s.activeClients]!;
+  const ceiling = c[s.maxLoad]!;
+  const months = m.periodMonths;
+
+  o.maxLoad.fill(0, 0, count);
+  o.hiresNeeded.fill(0, 0, count);
+  let everyClientPeak = false;
+  m.roleSlots.forEach((role, r) => {
+    // Roles serving every client (a share of 1 in every sample) share one peak.
+    const share = c[role.shareOfClients]!;
+    const peak = m.everyClient[r] ? o.peak : m.peakScratch;
+    if (!m.everyClient[r] || !everyClientPeak) {
+      peakClients(count, months, share, o.newClients, active, churn, peak);
+      everyClientPeak ||= m.everyClient[r]!;
+    }
+    roleLoad(
+      count,
+      r === 0,
+      peak,
+      c[role.headcount]!,
+      c[role.clientsPerPerson]!,
+      ceiling,
+      o.roleLoad[r]!,
+      o.roleHires[r]!,
+      o.maxLoad,
+      o.hiresNeeded,
+    );
+  });
+}
+
+/** The highest count of a role's clients over the months: a(0) and a(1..n). */
+function peakClients(
+  count: number,
+  months: number,
+  share: Float64Array,
+  newClients: Float64Array,
+  active: Float64Array,
+  churn: Float64Array,
+  peak: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const inflow = divide(share[i]! * newClients[i]!, months);
+    const keep = 1 - churn[i]!;
+    let clients = active[i]! * share[i]!;
+    let highest = clients;
+    for (let month = 1; month <= months; month++) {
+      clients = clients * keep + inflow;
+      if (clients > highest) highest = clients;
+    }
+    peak[i] = highest;
+  }
+}
+
+function roleLoad(
+  count: number,
+  firstRole: boolean,
+  peak: Float64Array,
+  headcount: Float64Array,
+  perPerson: Float64Array,
+  ceiling: Float64Array,
+  load: Float64Array,
+  hires: Float64Array,
+  maxLoad: Float64Array,
+  hiresNeeded: Float64Array,
+): void {
+  for (let i = 0; i < count; i++) {
+    const people = headcount[i]!;
+    const each = perPerson[i]!;
+    const roleLoad = divide(peak[i]!, people * each);
+    const roleHires = Math.max(0, ceilWhole(divide(peak[i]!, ceiling[i]! * each) - people));
+    load[i] = roleLoad;
+    hires[i] = roleHires;
+    if (firstRole || roleLoad > maxLoad[i]!) maxLoad[i] = roleLoad;
+    hiresNeeded[i] = hiresNeeded[i]! + roleHires;
+  }
+}
+
+function tallyChecks(m: Model, count: number): void {
+  const c = m.columns;
+  const s = m.slot;
+  const o = m.out;
+  const weeks = m.periodWeeks;
+  const contract = c[s.contractMonths]!;
+  const hasRoles = m.roleSlots.length > 0;
+
+  for (const check of m.checks) {
+    let passes = 0;
+    if (check.id === 'ltv_to_cac') {
+      const limit = c[s.ltvToCacMin]!;
+      for (let i = 0; i < count; i++) if (atLeast(o.ltvToCac[i]!, limit[i]!)) passes++;
+    } else if (check.id === 'payback_within_contract') {
+      for (let i = 0; i < count; i++) if (atMost(o.paybackMonths[i]!, contract[i]!)) passes++;
+    } else if (check.id === 'fits_period') {
+      for (let i = 0; i < count; i++) if (atMost(o.weeksToClose[i]!, weeks)) passes++;
+    } else if (check.id === 'delivery_load' && hasRoles) {
+      const limit = c[s.maxLoad]!;
+      for (let i = 0; i < count; i++) if (atMost(o.maxLoad[i]!, limit[i]!)) passes++;
+    } else if (check.id === 'payback_max') {
+      const limit = c[s.paybackMonthsMax]!;
+      for (let i = 0; i < count; i++) if (atMost(o.paybackMonths[i]!, limit[i]!)) passes++;
+    } else if (check.id === 'churn_max') {
+      const churn = c[s.churnMonthly]!;
+      const limit = c[s.churnMonthlyMax]!;
+      for (let i = 0; i < count; i++) if (atMost(churn[i]!, limit[i]!)) passes++;
+    }
+    check.passes += passes;
   }
 }
 
@@ -578,7 +687,10 @@ class FigureStats {
   max = -Infinity;
   private scale = 0;
   private counts: Int32Array | null = null;
-  /** Per bucket: index into `gathered`, or −1 when the bucket holds no wanted rank. */
+  /** Per bucket: its first value, and whether any later value differed from it. */
+  private first: Float64Array | null = null;
+  private mixed: Uint8Array | null = null;
+  /** Per bucket: index into `gathered`, or −1 when the bucket need not be gathered. */
   private wanted: Int32Array | null = null;
   private gathered: Float64Array[] = [];
   private filled: Int32Array | null = null;
@@ -591,13 +703,19 @@ class FigureStats {
     this.scale = BUCKETS / (this.max - this.min);
     if (!Number.isFinite(this.scale)) this.scale = 0;
     this.counts = new Int32Array(BUCKETS + 1);
+    this.first = new Float64Array(BUCKETS + 1);
+    this.mixed = new Uint8Array(BUCKETS + 1);
     return true;
   }
 
-  /** After pass 2: finds the buckets of the wanted ranks; false when none needs gathering. */
+  /**
+   * After pass 2: finds the bucket of each wanted rank. A bucket holding one value
+   * only (whole-number figures pile up so) is answered without gathering; false
+   * when no bucket needs gathering.
+   */
   prepareGather(n: number): boolean {
-    const counts = this.counts;
-    if (!counts) return false;
+    const { counts, mixed } = this;
+    if (!counts || !mixed) return false;
 
     const starts = new Int32Array(BUCKETS + 2);
     for (let b = 0; b <= BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
@@ -610,46 +728,52 @@ class FigureStats {
         if (starts[mid]! <= rank) lo = mid;
         else hi = mid - 1;
       }
-      if (this.wanted[lo] === -1) {
+      if (mixed[lo] && this.wanted[lo] === -1) {
         this.wanted[lo] = this.gathered.length;
         this.gathered.push(new Float64Array(counts[lo]!));
       }
       this.ranks.push({ rank, bucket: lo, below: starts[lo]! });
     }
     this.filled = new Int32Array(this.gathered.length);
-    return true;
+    return this.gathered.length > 0;
   }
 
-  take(pass: number, values: Float64Array, count: number): void {
-    if (pass === 1) {
-      let sum = this.sum;
-      let min = this.min;
-      let max = this.max;
-      for (let i = 0; i < count; i++) {
-        const x = values[i]!;
-        sum += x;
-        if (x < min) min = x;
-        if (x > max) max = x;
-      }
-      this.sum = sum;
-      this.min = min;
-      this.max = max;
-      return;
+  /** Pass 1: total and extremes. */
+  accumulate(values: Float64Array, count: number): void {
+    let sum = this.sum;
+    let min = this.min;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i]!;
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
     }
+    this.sum = sum;
+    this.min = min;
+    this.max = max;
+  }
 
+  /** Pass 2: counts per bucket of value. */
+  countBuckets(values: Float64Array, count: number): void {
+    const { counts, first, mixed } = this;
+    if (!counts || !first || !mixed) return;
     const low = this.min;
     const scale = this.scale;
-    if (pass === 2) {
-      const counts = this.counts;
-      if (!counts) return;
-      for (let i = 0; i < count; i++) counts[((values[i]! - low) * scale) | 0]!++;
-      return;
+    for (let i = 0; i < count; i++) {
+      const x = values[i]!;
+      const b = ((x - low) * scale) | 0;
+      if (counts[b]!++ === 0) first[b] = x;
+      else if (x !== first[b]) mixed[b] = 1;
     }
+  }
 
-    const wanted = this.wanted;
-    const filled = this.filled;
-    if (!wanted || !filled) return;
-    const gathered = this.gathered;
+  /** Pass 3: the values of the buckets that hold a wanted rank. */
+  gather(values: Float64Array, count: number): void {
+    const { wanted, filled, gathered } = this;
+    if (!wanted || !filled || gathered.length === 0) return;
+    const low = this.min;
+    const scale = this.scale;
     for (let i = 0; i < count; i++) {
       const x = values[i]!;
       const slot = wanted[((x - low) * scale) | 0]!;
@@ -664,9 +788,18 @@ class FigureStats {
       return { id, mean: min, p10: min, p50: min, p90: min, min, max };
     }
 
+    // Ranks in one gathered bucket are resolved together.
+    const resolved = this.gathered.map((inside, slot) => {
+      const within = this.ranks
+        .filter((rank) => this.wanted![rank.bucket] === slot)
+        .map(({ rank, below }) => rank - below);
+      return new Map(
+        orderStatistics(inside, inside.length, within).map((value, k) => [within[k]!, value]),
+      );
+    });
     const stats = this.ranks.map(({ rank, bucket, below }) => {
-      const inside = this.gathered[this.wanted![bucket]!]!;
-      return orderStatistics(inside, inside.length, [rank - below])[0]!;
+      const slot = this.wanted![bucket]!;
+      return slot < 0 ? this.first![bucket]! : resolved[slot]!.get(rank - below)!;
     });
     const [p10, p50, p90] = interpolate(PERCENTILES, n, stats);
     return { id, mean: this.sum / n, p10: p10!, p50: p50!, p90: p90!, min, max };
@@ -772,10 +905,15 @@ function orderStatistics(
     if (slot >= 0) gathered[slot]![filled[slot]!++] = x;
   }
 
-  return ranks.map((rank, index) => {
-    const bucket = rankBuckets[index]!;
-    const slot = wanted[bucket]!;
+  // Ranks that share a bucket are resolved in one call.
+  const answers = new Array<number>(ranks.length);
+  buckets.forEach((bucket, slot) => {
+    const indexes = ranks.flatMap((_, index) => (rankBuckets[index] === bucket ? [index] : []));
     const inside = gathered[slot]!;
-    return orderStatistics(inside, inside.length, [rank - starts[bucket]!])[0]!;
+    const within = indexes.map((index) => ranks[index]! - starts[bucket]!);
+    orderStatistics(inside, inside.length, within).forEach((value, k) => {
+      answers[indexes[k]!] = value;
+    });
   });
+  return answers;
 }

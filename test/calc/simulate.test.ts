@@ -68,17 +68,24 @@ describe('simulation with ranges of zero width', () => {
     ]);
   });
 
-  it('reproduce a plan with CAC from monthly costs, a horizon and optional thresholds', () => {
+  it('reproduce a year with CAC from costs, a horizon, optional thresholds and a partial role', () => {
     const a = makeAssumptions({
       period: 'year',
       churnMonthly: 0.03,
       ltvHorizonMonths: 24,
       sales: { cac: null, monthlyCosts: { payroll: 900_000, tools: 50_000, marketing: 300_000 } },
       thresholds: { ltvToCacMin: 3, paybackMonthsMax: 2, churnMonthlyMax: 0.05 },
+      delivery: {
+        roles: [
+          { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
+          { role: 'designer', headcount: 1, clientsPerPerson: 20, shareOfClients: 0.3 },
+        ],
+      },
     });
     expectPointPlan(a, [
       range('sales.monthly_costs.marketing', 300_000, 300_000),
       range('delivery.max_load', 0.85, 0.85),
+      range('delivery.roles.designer.share_of_clients', 0.3, 0.3),
     ]);
   });
 
