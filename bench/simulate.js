@@ -1,0 +1,346 @@
+// Speed of the Monte Carlo simulation against a hand-written loop over the same model.
+//
+//   npm run build && node bench/simulate.js [samples] [runs]
+//
+// Both sides draw the same five uncertain inputs of the agency example with the
+// same generator, compute the same 25 figures into Float64Arrays, count the
+// same checks and take P10/P50/P90 and the mean of every figure with the same
+// percentile routine. The hand-written loop knows the model's shape in advance
+// (four stages, three roles, a quarter); `simulate` reads it from the assumptions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const samples = Number(process.argv[2] ?? 1_000_000);
+const runs = Number(process.argv[3] ?? 5);
+
+const dir = mkdtempSync(join(tmpdir(), 'funnel-bench-'));
+const outfile = join(dir, 'simulate.mjs');
+await build({
+  entryPoints: [join(root, 'src/calc/simulate.ts')],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+});
+const { simulate, percentiles } = await import(pathToFileURL(outfile).href);
+rmSync(dir, { recursive: true, force: true });
+
+const agency = {
+  name: 'Digital agency, Q1',
+  currency: 'RUB',
+  period: 'quarter',
+  revenueTarget: 18_000_000,
+  averageCheck: 180_000,
+  minimumCheck: 175_000,
+  grossMargin: 0.45,
+  contractMonths: 4,
+  churnMonthly: 0.08,
+  ltvHorizonMonths: null,
+  funnel: [
+    { stage: 'attempts', conversion: null },
+    { stage: 'meetings', conversion: 0.02 },
+    { stage: 'proposals', conversion: 0.5 },
+    { stage: 'deals', conversion: 0.4 },
+  ],
+  sales: {
+    reps: 5,
+    attemptsPerRepPerDay: 40,
+    workingDaysPerWeek: 5,
+    meetingsPerRepPerWeek: 3,
+    attemptsStage: 'attempts',
+    meetingsStage: 'meetings',
+    cac: 200_000,
+    monthlyCosts: null,
+  },
+  delivery: {
+    hourlyCost: 2_000,
+    hoursPerClientMonth: 48,
+    activeClients: 30,
+    maxLoad: 0.85,
+    roles: [
+      { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
+      { role: 'targeting specialist', headcount: 6, clientsPerPerson: 10, shareOfClients: 1 },
+      { role: 'context ads specialist', headcount: 5, clientsPerPerson: 12, shareOfClients: 1 },
+    ],
+  },
+  thresholds: { ltvToCacMin: 3, paybackMonthsMax: null, churnMonthlyMax: null },
+  icp: { require: [], redFlags: [], rejectAt: 2 },
+};
+
+const uncertain = [
+  { path: 'churn_monthly', distribution: 'uniform', low: 0.05, high: 0.12, mode: null },
+  {
+    path: 'funnel.meetings.conversion',
+    distribution: 'uniform',
+    low: 0.015,
+    high: 0.02,
+    mode: null,
+  },
+  { path: 'average_check', distribution: 'triangular', low: 150_000, high: 220_000, mode: 180_000 },
+  { path: 'sales.cac', distribution: 'lognormal', low: 150_000, high: 260_000, mode: null },
+  { path: 'sales.reps', distribution: 'uniform', low: 4, high: 6, mode: null },
+];
+
+// The hand-written loop: the agency's plan with its five ranges, nothing generic.
+
+function seed(value) {
+  const state = new Uint32Array(4);
+  let x = value | 0;
+  for (let k = 0; k < 4; k++) {
+    x = (x + 0x9e3779b9) | 0;
+    let z = Math.imul(x ^ (x >>> 16), 0x21f0aaad);
+    z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+    state[k] = z ^ (z >>> 15);
+  }
+  return state;
+}
+
+function normalQuantile(p) {
+  if (p < 0.02425 || p > 0.97575) {
+    const q = Math.sqrt(-2 * Math.log(p < 0.5 ? p : 1 - p));
+    const z =
+      (((((-7.784894002430293e-3 * q - 3.223964580411365e-1) * q - 2.400758277161838) * q -
+        2.549732539343734) *
+        q +
+        4.374664141464968) *
+        q +
+        2.938163982698783) /
+      ((((7.784695709041462e-3 * q + 3.224671290700398e-1) * q + 2.445134137142996) * q +
+        3.754408661907416) *
+        q +
+        1);
+    return p < 0.5 ? z : -z;
+  }
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((-3.969683028665376e1 * r + 2.209460984245205e2) * r - 2.759285104469687e2) * r +
+      1.38357751867269e2) *
+      r -
+      3.066479806614716e1) *
+      r +
+      2.506628277459239) *
+      q) /
+    (((((-5.447609879822406e1 * r + 1.615858368580409e2) * r - 1.556989798598866e2) * r +
+      6.680131188771972e1) *
+      r -
+      1.328068155288572e1) *
+      r +
+      1)
+  );
+}
+
+function ceilWhole(x) {
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) <= 1e-9 * Math.max(1, Math.abs(x)) ? nearest : Math.ceil(x);
+}
+
+const FIGURES = [
+  'new_clients',
+  'attempts',
+  'meetings',
+  'proposals',
+  'deals',
+  'attempts_per_week',
+  'meetings_per_week',
+  'weeks_to_close',
+  'reps_needed',
+  'gross_profit_per_month',
+  'cac',
+  'lifetime_months',
+  'ltv',
+  'ltv_to_cac',
+  'payback_months',
+  'minimum_check',
+  'hours_budget',
+  'max_load',
+  'hires_needed',
+  'load_0',
+  'hires_0',
+  'load_1',
+  'hires_1',
+  'load_2',
+  'hires_2',
+];
+
+function handLoop(n, seedValue) {
+  const s = seed(seedValue);
+  let s0 = s[0],
+    s1 = s[1],
+    s2 = s[2],
+    s3 = s[3];
+  const next = () => {
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    s2 ^= s0;
+    s3 ^= s1;
+    s1 ^= s2;
+    s0 ^= s3;
+    s2 ^= t;
+    s3 = (s3 << 11) | (s3 >>> 21);
+    return (result + 0.5) / 4294967296;
+  };
+  const out = FIGURES.map(() => new Float64Array(n));
+  const [
+    newClientsOut,
+    attemptsOut,
+    meetingsOut,
+    proposalsOut,
+    dealsOut,
+    apwOut,
+    mpwOut,
+    weeksOut,
+    repsOut,
+    gpOut,
+    cacOut,
+    lifeOut,
+    ltvOut,
+    ratioOut,
+    paybackOut,
+    minOut,
+    hoursOut,
+    maxLoadOut,
+    hiresOut,
+  ] = out;
+  const loadOut = [out[19], out[21], out[23]];
+  const roleHiresOut = [out[20], out[22], out[24]];
+  const headcount = [4, 6, 5];
+  const perPerson = [15, 10, 12];
+  const mu = (Math.log(150_000) + Math.log(260_000)) / 2;
+  const sigma = (Math.log(260_000) - Math.log(150_000)) / (2 * 1.6448536269514722);
+  const split = (180_000 - 150_000) / 70_000;
+  let passLtv = 0,
+    passPayback = 0,
+    passFits = 0,
+    passLoad = 0;
+
+  for (let i = 0; i < n; i++) {
+    const churn = 0.05 + 0.07 * next();
+    const conversion = 0.015 + 0.005 * next();
+    const u = next();
+    const check =
+      u < split
+        ? 150_000 + Math.sqrt(u * 70_000 * 30_000)
+        : 220_000 - Math.sqrt((1 - u) * 70_000 * 40_000);
+    const cac = Math.exp(mu + sigma * normalQuantile(next()));
+    const reps = Math.round(3.5 + 3 * next());
+
+    const newClients = 18_000_000 / check / 4;
+    const proposals = newClients / 0.4;
+    const meetings = proposals / 0.5;
+    const attempts = meetings / conversion;
+    const apw = reps * 200;
+    const mpw = reps * 3;
+    const weeks = Math.max(attempts / apw, meetings / mpw);
+    const repsNeeded = Math.max(1, ceilWhole(attempts / 2600), ceilWhole(meetings / 39));
+    const gp = check * 0.45;
+    const lifetime = 1 / churn;
+    const ltv = gp * lifetime;
+    const ratio = ltv / cac;
+    const payback = cac / gp;
+    const forMargin = 96_000 / 0.55;
+    const forCac = 96_000 + cac / 4;
+
+    let highest = 0,
+      hires = 0;
+    for (let r = 0; r < 3; r++) {
+      let active = 30;
+      let peak = active;
+      for (let month = 0; month < 3; month++) {
+        active = active * (1 - churn) + newClients / 3;
+        if (active > peak) peak = active;
+      }
+      const load = peak / (headcount[r] * perPerson[r]);
+      const roleHires = Math.max(0, ceilWhole(peak / (0.85 * perPerson[r]) - headcount[r]));
+      loadOut[r][i] = load;
+      roleHiresOut[r][i] = roleHires;
+      if (load > highest) highest = load;
+      hires += roleHires;
+    }
+
+    newClientsOut[i] = newClients;
+    dealsOut[i] = newClients;
+    proposalsOut[i] = proposals;
+    meetingsOut[i] = meetings;
+    attemptsOut[i] = attempts;
+    apwOut[i] = apw;
+    mpwOut[i] = mpw;
+    weeksOut[i] = weeks;
+    repsOut[i] = repsNeeded;
+    gpOut[i] = gp;
+    cacOut[i] = cac;
+    lifeOut[i] = lifetime;
+    ltvOut[i] = ltv;
+    ratioOut[i] = ratio;
+    paybackOut[i] = payback;
+    minOut[i] = forCac > forMargin ? forCac : forMargin;
+    hoursOut[i] = (check * 0.55) / 2000;
+    maxLoadOut[i] = highest;
+    hiresOut[i] = hires;
+    if (ratio >= 3 * (1 - 1e-9)) passLtv++;
+    if (payback <= 4 * (1 + 1e-9)) passPayback++;
+    if (weeks <= 13 * (1 + 1e-9)) passFits++;
+    if (highest <= 0.85 * (1 + 1e-9)) passLoad++;
+  }
+  return { out, passes: [passLtv, passPayback, passFits, passLoad] };
+}
+
+function summarize(columns) {
+  return columns.map((values) => {
+    let sum = 0,
+      min = Infinity,
+      max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i];
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    if (min === max) return [min, min, min, min];
+    return [sum / values.length, ...percentiles(values, [0.1, 0.5, 0.9], min, max)];
+  });
+}
+
+function time(action) {
+  const start = process.hrtime.bigint();
+  const result = action();
+  return { seconds: Number(process.hrtime.bigint() - start) / 1e9, result };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const timings = { simulate: [], hand: [], handModel: [] };
+let last;
+for (let run = 0; run < runs; run++) {
+  const full = time(() => simulate(agency, uncertain, { samples, seed: run + 1 }));
+  timings.simulate.push(full.seconds);
+  last = full.result;
+
+  const model = time(() => handLoop(samples, run + 1));
+  const summary = time(() => summarize(model.result.out));
+  timings.handModel.push(model.seconds);
+  timings.hand.push(model.seconds + summary.seconds);
+}
+
+const rate = (seconds) => Math.round(samples / seconds).toLocaleString('en-US');
+const simulateSeconds = median(timings.simulate);
+const handSeconds = median(timings.hand);
+console.log(
+  `samples ${samples.toLocaleString('en-US')}, runs ${runs} (median), Node ${process.version}`,
+);
+console.log(
+  `simulate (full plan, ${last.figures.length} figures):  ${rate(simulateSeconds)} samples/s`,
+);
+console.log(`hand-written loop (same figures):     ${rate(handSeconds)} samples/s`);
+console.log(`  of which the model alone:           ${rate(median(timings.handModel))} samples/s`);
+console.log(`ratio simulate / hand-written time:   ${(simulateSeconds / handSeconds).toFixed(2)}`);

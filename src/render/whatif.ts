@@ -1,0 +1,356 @@
+/**
+ * What-if results as text and as JSON: the tornado table of a sensitivity run,
+ * the percentiles of a simulation and the answer of a goal seek. Renderers
+ * return strings; colour only when asked.
+ */
+import { Chalk } from 'chalk';
+import type { SensitivityResult } from '../calc/sensitivity.js';
+import type { ProbabilisticCheck, SimulationResult } from '../calc/simulate.js';
+import type { SolveResult } from '../calc/solve.js';
+import type { Formatter, Lang } from './format.js';
+
+export interface RenderOptions {
+  color: boolean;
+}
+
+const LABELS = {
+  en: {
+    input: 'input',
+    low: 'low',
+    high: 'high',
+    atLow: 'at low',
+    atHigh: 'at high',
+    swing: 'swing',
+    figure: 'figure',
+    mean: 'mean',
+    check: 'check',
+    probability: 'probability',
+    required: 'required',
+    result: 'result',
+    pass: 'pass',
+    fail: 'FAIL',
+    wholeUnit: '* a whole-number input, moved by at least one',
+    noEffect: 'inputs that do not move it',
+    sensitivityOf: (metric: string, base: string, step: string) =>
+      `Sensitivity of ${metric} (${base} in the plan) to each input moved by ±${step}`,
+    simulationOf: (samples: string, seed: number) =>
+      `Monte Carlo: ${samples} samples, seed ${seed}`,
+    rises: 'rises with the input',
+    falls: 'falls with the input',
+  },
+  ru: {
+    input: 'параметр',
+    low: 'ниже',
+    high: 'выше',
+    atLow: 'при ниже',
+    atHigh: 'при выше',
+    swing: 'размах',
+    figure: 'показатель',
+    mean: 'среднее',
+    check: 'проверка',
+    probability: 'вероятность',
+    required: 'требуется',
+    result: 'итог',
+    pass: 'да',
+    fail: 'НЕТ',
+    wholeUnit: '* целочисленный параметр, изменён минимум на единицу',
+    noEffect: 'параметры, которые на него не влияют',
+    sensitivityOf: (metric: string, base: string, step: string) =>
+      `Чувствительность ${metric} (в плане ${base}) к изменению каждого параметра на ±${step}`,
+    simulationOf: (samples: string, seed: number) =>
+      `Монте-Карло: ${samples} прогонов, seed ${seed}`,
+    rises: 'растёт вместе с параметром',
+    falls: 'падает при росте параметра',
+  },
+} satisfies Record<Lang, unknown>;
+
+// How a value of an input or a figure reads: money, a rate, whole things, a count.
+
+type Kind = 'money' | 'rate' | 'whole' | 'count' | 'ratio' | 'decimal';
+
+const MONEY =
+  /^(revenue_target|average_check|minimum_check.*|sales\.cac|cac|ltv|sales\.monthly_costs\..+|delivery\.hourly_cost|gross_profit_per_month|direct_cost_per_month)$/;
+const RATE =
+  /(^|\.)(churn_monthly|gross_margin|conversion|max_load|share_of_clients|load|implied_margin|churn_monthly_max)$/;
+const WHOLE = /(^|\.)(reps|headcount|reps_needed|hires_needed|capacity)$/;
+const COUNT = /^(new_clients|client_months|attempts_needed|meetings_needed|funnel\..+\.count)$/;
+
+function kindOf(id: string): Kind {
+  if (MONEY.test(id)) return 'money';
+  if (RATE.test(id)) return 'rate';
+  if (WHOLE.test(id)) return 'whole';
+  if (COUNT.test(id)) return 'count';
+  if (id === 'ltv_to_cac' || id.endsWith('ltv_to_cac_min')) return 'ratio';
+  return 'decimal';
+}
+
+/** An input's or a figure's value as people read it: `180 000 ₽`, `8%`, `5`, `10.4`. */
+export function formatValue(f: Formatter, id: string, value: number): string {
+  switch (kindOf(id)) {
+    case 'money':
+      return f.money(value);
+    case 'rate':
+      return f.percent(value);
+    case 'whole':
+      return f.integer(value);
+    case 'count':
+      return f.count(value);
+    case 'ratio':
+      return f.decimal(value, 2);
+    default:
+      return f.decimal(value, 1);
+  }
+}
+
+/** Left-aligns the first column and right-aligns the rest, two spaces apart. */
+function table(rows: string[][]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, [...cell].length);
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, index) => {
+        const pad = ' '.repeat((widths[index] ?? 0) - [...cell].length);
+        return index === 0 ? cell + pad : pad + cell;
+      })
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+/** Breaks a long list at spaces so that no line passes 100 columns. */
+function wrap(line: string, width = 100): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `  ${word}`;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+function painter(options: RenderOptions) {
+  return new Chalk({ level: options.color ? 1 : 0 });
+}
+
+/** Width of the longest bar, in characters. */
+const BAR_WIDTH = 24;
+
+/**
+ * The tornado table: one row per input, widest swing first, with a bar of █
+ * scaled to the largest swing, and ↑ or ↓ for whether the figure rises or falls
+ * as the input rises. Inputs that do not move the figure are listed by name only.
+ */
+export function renderSensitivity(
+  result: SensitivityResult,
+  f: Formatter,
+  options: RenderOptions,
+): string {
+  const text = LABELS[f.lang];
+  const paint = painter(options);
+  const largest = result.rows[0]?.swing ?? 0;
+  const moving = result.rows.filter((row) => row.swing > 0);
+  const still = result.rows.filter((row) => row.swing === 0);
+
+  const header = [text.input, text.low, text.high, text.atLow, text.atHigh, text.swing, ''];
+  const body = moving.map((row) => {
+    const length = largest > 0 ? Math.max(1, Math.round((row.swing / largest) * BAR_WIDTH)) : 0;
+    const rises = row.metricHigh > row.metricLow;
+    const bar = (rises ? '↑ ' : '↓ ') + '█'.repeat(length);
+    return [
+      row.variation === 'whole_unit' ? `${row.input} *` : row.input,
+      formatValue(f, row.input, row.lowInput),
+      formatValue(f, row.input, row.highInput),
+      formatValue(f, result.metric, row.metricLow),
+      formatValue(f, result.metric, row.metricHigh),
+      formatValue(f, result.metric, row.swing),
+      rises ? paint.green(bar) : paint.red(bar),
+    ];
+  });
+
+  const lines = [
+    paint.bold(
+      text.sensitivityOf(
+        result.metric,
+        formatValue(f, result.metric, result.base),
+        f.percent(result.step),
+      ),
+    ),
+    '',
+    ...table([header.map((cell) => cell), ...body]).map((line, index) =>
+      index === 0 ? paint.dim(line) : line,
+    ),
+  ];
+  if (moving.some((row) => row.variation === 'whole_unit')) {
+    lines.push('', paint.dim(text.wholeUnit));
+  }
+  if (still.length > 0) {
+    lines.push('', ...wrap(`${text.noEffect}: ${still.map((row) => row.input).join(', ')}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Percentiles of every figure and the chance of each check; with requirements
+ * (probabilistic checks from the thresholds) each check shows the limit and a verdict.
+ */
+export function renderSimulation(
+  result: SimulationResult,
+  f: Formatter,
+  options: RenderOptions & { requirements?: ProbabilisticCheck[] },
+): string {
+  const text = LABELS[f.lang];
+  const paint = painter(options);
+
+  const figures = table([
+    [text.figure, 'P10', 'P50', 'P90', text.mean],
+    ...result.figures.map((figure) => [
+      figure.id,
+      formatValue(f, figure.id, figure.p10),
+      formatValue(f, figure.id, figure.p50),
+      formatValue(f, figure.id, figure.p90),
+      formatValue(f, figure.id, figure.mean),
+    ]),
+  ]);
+
+  const requirements = options.requirements ?? [];
+  const checks = table([
+    [text.check, text.probability, ...(requirements.length ? [text.required, text.result] : [])],
+    ...result.checks.map((check) => {
+      const required = requirements.find((requirement) => requirement.id === check.id);
+      const verdict = required
+        ? [
+            `≥ ${f.percent(required.limit)}`,
+            required.ok ? paint.green(text.pass) : paint.red(text.fail),
+          ]
+        : requirements.length
+          ? ['', '']
+          : [];
+      return [check.id, f.percent(check.probability), ...verdict];
+    }),
+  ]);
+
+  const title = text.simulationOf(f.integer(result.samples), result.seed);
+  return (
+    [
+      paint.bold(title),
+      '',
+      ...figures.map((line, index) => (index === 0 ? paint.dim(line) : line)),
+      '',
+      ...checks.map((line, index) => (index === 0 ? paint.dim(line) : line)),
+    ].join('\n') + '\n'
+  );
+}
+
+const COMPARISON: Record<SolveResult['direction'], string> = {
+  equal: '=',
+  at_least: '≥',
+  at_most: '≤',
+};
+
+/** The answer of a goal seek in a sentence or two, in the user's terms. */
+export function renderSolve(result: SolveResult, f: Formatter, options: RenderOptions): string {
+  const paint = painter(options);
+  const input = (value: number) => formatValue(f, result.input, value);
+  const metric = (value: number) => formatValue(f, result.metric, value);
+  const goal = `${result.metric} ${COMPARISON[result.direction]} ${metric(result.target)}`;
+  const now = `${result.input} = ${input(result.current.value)}, ${result.metric} = ${metric(result.current.metric)}`;
+  const ru = f.lang === 'ru';
+
+  if (result.ok) {
+    const answer = `${result.input} = ${paint.bold(input(result.value))}`;
+    return ru
+      ? `${answer}: ${result.metric} = ${metric(result.metricAtValue)} (цель ${goal}).\nСейчас: ${now}.\n`
+      : `${answer}: ${result.metric} = ${metric(result.metricAtValue)} (target ${goal}).\nNow: ${now}.\n`;
+  }
+
+  const span = `${input(result.low)} … ${input(result.high)}`;
+  const closest = `${result.input} = ${input(result.closest.value)}, ${result.metric} = ${metric(result.closest.metric)}`;
+  const reasons = {
+    no_bracket: ru
+      ? `Ни одно значение ${result.input} в пределах ${span} не даёт ${goal}. Ближе всего: ${closest}.`
+      : `No value of ${result.input} within ${span} gives ${goal}. The nearest: ${closest}.`,
+    not_monotonic: ru
+      ? `${result.metric} то растёт, то падает с ${result.input}, и ни одно из проверенных значений не даёт ${goal}. Ближе всего: ${closest}; задайте --low и --high вокруг него.`
+      : `${result.metric} rises and falls with ${result.input}, and no value tried gives ${goal}. The nearest: ${closest}; give --low and --high around it.`,
+    always_met: ru
+      ? `Любое значение ${result.input} в пределах ${span} даёт ${goal}: границы нет.`
+      : `Every value of ${result.input} within ${span} gives ${goal}: there is no boundary.`,
+    jumps_over: ru
+      ? `${result.metric} перескакивает через ${metric(result.target)} при ${closest}: ровно этого значения нет.`
+      : `${result.metric} jumps across ${metric(result.target)} at ${closest}: it never takes that value.`,
+  };
+  return `${paint.red(reasons[result.reason])}\n${ru ? 'Сейчас' : 'Now'}: ${now}.\n`;
+}
+
+// JSON shapes: the same figures, snake_case, unrounded.
+
+export function sensitivityJson(result: SensitivityResult) {
+  return {
+    metric: result.metric,
+    base: result.base,
+    step: result.step,
+    rows: result.rows.map((row) => ({
+      input: row.input,
+      base: row.base,
+      low_input: row.lowInput,
+      high_input: row.highInput,
+      metric_low: row.metricLow,
+      metric_high: row.metricHigh,
+      swing: row.swing,
+      variation: row.variation,
+    })),
+  };
+}
+
+export function simulationJson(result: SimulationResult, requirements: ProbabilisticCheck[] = []) {
+  return {
+    samples: result.samples,
+    seed: result.seed,
+    inputs: result.inputs.map((input) => ({
+      path: input.path,
+      distribution: input.distribution,
+      low: input.low,
+      high: input.high,
+      mode: input.mode,
+    })),
+    figures: result.figures.map((figure) => ({ ...figure })),
+    checks: result.checks.map((check) => ({ ...check })),
+    probabilistic_checks: requirements.map((requirement) => ({
+      id: requirement.id,
+      ok: requirement.ok,
+      probability: requirement.probability,
+      min_probability: requirement.limit,
+    })),
+  };
+}
+
+export function solveJson(result: SolveResult) {
+  const common = {
+    ok: result.ok,
+    input: result.input,
+    metric: result.metric,
+    target: result.target,
+    direction: result.direction,
+    current: { value: result.current.value, metric: result.current.metric },
+    low: result.low,
+    high: Number.isFinite(result.high) ? result.high : null,
+  };
+  if (result.ok) {
+    return {
+      ...common,
+      value: result.value,
+      metric_at_value: result.metricAtValue,
+      iterations: result.iterations,
+    };
+  }
+  return { ...common, reason: result.reason, closest: { ...result.closest } };
+}
