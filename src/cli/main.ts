@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/problem.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
+import { registerWhatIf } from './whatif.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
@@ -59,7 +60,9 @@ export function buildProgram(): Command {
       .option('--min-ltv-cac <ratio>', 'override thresholds.ltv_to_cac_min')
       .option('--max-payback <months>', 'override thresholds.payback_months_max')
       .option('--max-churn <rate>', 'override thresholds.churn_monthly_max, e.g. 5%')
-      .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%'),
+      .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%')
+      .option('--samples <n>', 'Monte Carlo samples when the file has ranges (default 100000)')
+      .option('--seed <n>', 'seed of the simulation, for the same result every run (default 1)'),
   )
     .addHelpText(
       'after',
@@ -79,6 +82,7 @@ Examples:
 
   registerCheckDeal(program, sharedOptions);
   registerCompare(program, sharedOptions);
+  registerWhatIf(program, sharedOptions);
 
   return program;
 }

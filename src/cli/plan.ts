@@ -1,12 +1,14 @@
 /** `funnel plan FILE`: load, plan, render, and the exit code the checks decide. */
 
 import { planPeriod } from '../calc/plan.js';
+import { probabilisticChecks, simulate, type SimulationResult } from '../calc/simulate.js';
 import { loadAssumptions, type Override } from '../input/assumptions.js';
 import { InputError, problem } from '../input/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
-import { decideColor, writeOut } from './output.js';
+import { renderSimulation, simulationJson } from '../render/whatif.js';
+import { decideColor, writeErr, writeOut } from './output.js';
 
 export interface CommonOptions {
   format: string;
@@ -23,7 +25,15 @@ export interface PlanOptions extends CommonOptions {
   maxPayback?: string;
   maxChurn?: string;
   maxLoad?: string;
+  samples?: string;
+  seed?: string;
 }
+
+export const DEFAULT_SAMPLES = 100_000;
+export const DEFAULT_SEED = 1;
+const MAX_SAMPLES = 50_000_000;
+/** Runs shorter than this finish before a progress bar would be read. */
+const PROGRESS_FROM = 1_000_000;
 
 const THRESHOLD_FLAGS: [keyof PlanOptions, string, string][] = [
   ['minLtvCac', '--min-ltv-cac', 'thresholds.ltv_to_cac_min'],
@@ -72,13 +82,33 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
     overrides: overridesFrom(options),
   });
   const plan = planPeriod(loaded.assumptions);
+  const simulation =
+    loaded.uncertain.length > 0 || options.samples !== undefined
+      ? simulate(loaded.assumptions, loaded.uncertain, {
+          samples: wholeFlag('--samples', options.samples, DEFAULT_SAMPLES, 1, MAX_SAMPLES),
+          seed: wholeFlag('--seed', options.seed, DEFAULT_SEED, 0, 2 ** 32 - 1),
+          onProgress: progressBar(),
+        })
+      : null;
+  const requirements = simulation
+    ? probabilisticChecks(simulation, loaded.assumptions.thresholds.minProbability ?? [])
+    : [];
+  const gated = new Set(requirements.map((requirement) => requirement.id));
+  const ok =
+    plan.checks.every((check) => check.ok || gated.has(check.id)) &&
+    requirements.every((requirement) => requirement.ok);
 
   const lang = detectLang(options.lang, process.env);
   const fmt = createFormatter(lang, loaded.assumptions.currency);
   const view = { assumptions: loaded.assumptions, plan, uncertain: loaded.uncertain };
 
   if (outputFormat(options) === 'json') {
-    writeOut(toJsonText(planToJson(view, fmt)));
+    const document = {
+      ...planToJson(view, fmt),
+      ok,
+      simulation: simulation ? simulationJson(simulation, requirements) : null,
+    };
+    writeOut(toJsonText(document));
   } else {
     const color = decideColor({
       flag: options.color,
@@ -86,6 +116,51 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
       isTTY: Boolean(process.stdout.isTTY),
     });
     writeOut(renderPlanTable(view, fmt, color));
+    if (simulation) {
+      writeOut(`\n${renderSimulation(simulation, fmt, { color, requirements })}`);
+    }
   }
-  return plan.ok ? 0 : 1;
+  return ok ? 0 : 1;
+}
+
+function wholeFlag(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+) {
+  if (raw === undefined) {
+    return fallback;
+  }
+  const value = Number(raw.replace(/[_\s]/g, ''));
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new InputError([
+      problem({
+        code: 'bad_flag_value',
+        message: `${flag} ${raw}: expected a whole number from ${min} to ${max}`,
+        hint: `e.g. ${flag} ${fallback}`,
+      }),
+    ]);
+  }
+  return value;
+}
+
+/** A bar on stderr for simulations long enough to need one, and only on a terminal. */
+function progressBar(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) {
+    return undefined;
+  }
+  const width = 30;
+  return (done, total) => {
+    if (total < PROGRESS_FROM) {
+      return;
+    }
+    const filled = Math.round((done / total) * width);
+    const percent = Math.floor((done / total) * 100);
+    writeErr(`\rsimulating ${'█'.repeat(filled)}${'░'.repeat(width - filled)} ${percent}%`);
+    if (done >= total) {
+      writeErr('\r\x1b[K');
+    }
+  };
 }

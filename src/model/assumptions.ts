@@ -4,6 +4,8 @@
  * every default has been filled in by the loader.
  */
 
+import type { CheckId } from './plan.js';
+
 export type Period = 'month' | 'quarter' | 'year';
 
 export interface FunnelStage {
@@ -56,6 +58,8 @@ export interface Thresholds {
   paybackMonthsMax: number | null;
   /** Optional: monthly churn must not exceed this share. */
   churnMonthlyMax: number | null;
+  /** Checks that must pass with at least this probability when inputs are ranges. */
+  minProbability?: { checkId: CheckId; minProbability: number }[];
 }
 
 /** Ideal client profile: binary criteria a deal is qualified on. */

@@ -12,6 +12,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import type { Formatter } from './format.js';
 import { label, type LabelId } from './labels.js';
 import { createTable } from './table.js';
+import { formatValue } from './whatif.js';
 
 export interface PlanView {
   assumptions: Assumptions;
@@ -292,9 +293,11 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('binding'))}\n${bindingLines(plan, fmt)}`);
 
   if (view.uncertain.length > 0) {
-    const lines = view.uncertain.map(
-      (input) => `  ${input.path}: ${input.distribution} ${input.low}..${input.high}`,
-    );
+    const lines = view.uncertain.map((input) => {
+      const show = (value: number) => formatValue(fmt, input.path, value);
+      const mode = input.mode === null ? '' : `, ${show(input.mode)}`;
+      return `  ${input.path}: ${input.distribution} ${show(input.low)}..${show(input.high)}${mode}`;
+    });
     sections.push(`${p.bold(t('uncertain'))}\n${lines.join('\n')}`);
   }
 

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+
+import { runCli } from '../support/cli.js';
+
+function json(args: string[]) {
+  const run = runCli([...args, '--json']);
+  return { run, result: JSON.parse(run.stdout) };
+}
+
+describe('funnel solve', () => {
+  it('finds the check that gives LTV/CAC exactly 3: 3 × 200 000 × 8% / 45%', () => {
+    const { run, result } = json([
+      'solve',
+      'examples/agency.yaml',
+      '--for',
+      'average_check',
+      '--target',
+      'ltv_to_cac=3',
+    ]);
+    expect(run.code).toBe(0);
+    expect(result.value).toBeCloseTo((3 * 200000 * 0.08) / 0.45, 4);
+  });
+
+  it('finds the highest churn that keeps LTV/CAC at 3: 45% × 180 000 / (3 × 200 000)', () => {
+    const { result } = json([
+      'solve',
+      'examples/agency.yaml',
+      '--for',
+      'churn_monthly',
+      '--target',
+      'ltv_to_cac>=3',
+    ]);
+    expect(result.value).toBeCloseTo(0.135, 9);
+  });
+
+  it('names the fewest reps that close the quarter', () => {
+    const { result } = json(['solve', 'examples/agency.yaml', '--preset', 'reps_to_close']);
+    expect(result.value).toBe(4);
+  });
+
+  it('exits 1 with the nearest value when no value in the range meets the target', () => {
+    const run = runCli([
+      'solve',
+      'examples/agency.yaml',
+      '--for',
+      'average_check',
+      '--target',
+      'ltv_to_cac=1000',
+      '--high',
+      '1M',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('No value of average_check');
+  });
+
+  it('exits 2 and suggests the input for a misspelt one', () => {
+    const run = runCli([
+      'solve',
+      'examples/agency.yaml',
+      '--for',
+      'churn',
+      '--target',
+      'ltv_to_cac=3',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('churn_monthly');
+  });
+});
+
+describe('funnel sensitivity', () => {
+  it('ranks churn, CAC, check and margin as what moves LTV/CAC, with the right signs', () => {
+    const { run, result } = json(['sensitivity', 'examples/agency.yaml']);
+    expect(run.code).toBe(0);
+    const moving = result.rows.filter((row: { swing: number }) => row.swing > 0);
+    expect(moving.map((row: { input: string }) => row.input).sort()).toEqual(
+      ['average_check', 'churn_monthly', 'gross_margin', 'sales.cac'].sort(),
+    );
+    const churn = moving.find((row: { input: string }) => row.input === 'churn_monthly');
+    expect(churn.metric_high).toBeLessThan(churn.metric_low);
+  });
+});
+
+describe('funnel plan with ranges', () => {
+  it('runs a seeded Monte Carlo and reports percentiles and check probabilities', () => {
+    const { run, result } = json(['plan', 'examples/agency-ranges.yaml', '--samples', '20000']);
+    expect(run.code).toBe(0);
+    expect(result.simulation.samples).toBe(20000);
+    const ltvToCac = result.simulation.figures.find((f: { id: string }) => f.id === 'ltv_to_cac');
+    expect(ltvToCac.p10).toBeLessThan(ltvToCac.p50);
+    expect(ltvToCac.p50).toBeLessThan(ltvToCac.p90);
+    for (const check of result.simulation.checks) {
+      expect(check.probability).toBeGreaterThanOrEqual(0);
+      expect(check.probability).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('gives the same result for the same seed and another for another seed', () => {
+    const args = ['plan', 'examples/agency-ranges.yaml', '--samples', '5000'];
+    const first = json([...args, '--seed', '7']).result.simulation;
+    const again = json([...args, '--seed', '7']).result.simulation;
+    const other = json([...args, '--seed', '8']).result.simulation;
+    expect(again).toEqual(first);
+    expect(other.figures).not.toEqual(first.figures);
+  });
+
+  it('rejects a sample count that is not a whole number', () => {
+    const run = runCli(['plan', 'examples/agency-ranges.yaml', '--samples', 'many']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--samples many: expected a whole number');
+  });
+});
