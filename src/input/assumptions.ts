@@ -468,21 +468,28 @@ function issueProblems(
     });
   }
 
+  const example = EXAMPLES[key];
+  const emptyHint = optionalAt(schema, issue.path)
+    ? 'write a value, or delete the key to use its default'
+    : example
+      ? `write a value, e.g. ${example}`
+      : 'write a value; this key is required';
+  const empty = raw === null || (typeof raw === 'string' && raw.trim() === '');
+
   if (issue.code === 'custom') {
     const params = (issue as { params?: { code?: string; hint?: string | null } }).params;
     return [
       at(
         document,
         path,
-        params?.code ?? 'invalid_value',
+        empty ? 'empty_value' : (params?.code ?? 'invalid_value'),
         `${pathKey(path)}: ${issue.message}`,
-        params?.hint ?? null,
+        empty ? emptyHint : (params?.hint ?? null),
       ),
     ];
   }
 
   if (raw === undefined) {
-    const example = EXAMPLES[key];
     return [
       at(
         document,
@@ -529,9 +536,26 @@ function issueProblems(
       expected
         ? `${pathKey(path)} is ${describeRaw(raw)}, and ${expected} is expected`
         : `${pathKey(path)}: ${issue.message}`,
-      raw === null ? 'write a value, or delete the key to use its default' : null,
+      raw === null ? emptyHint : example ? `write e.g. ${example}` : null,
     ),
   ];
+}
+
+/** Whether the key at `path` may be left out (it has a default or is optional). */
+function optionalAt(schema: unknown, path: readonly PropertyKey[]): boolean {
+  let current = schema;
+  for (const segment of path) {
+    const def = definition(current);
+    if (def?.type === 'object') {
+      current = (def.shape as Record<string, unknown>)[String(segment)];
+    } else if (def?.type === 'array') {
+      current = def.element;
+    } else {
+      return false;
+    }
+  }
+  const type = (current as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def?.type;
+  return type === 'optional' || type === 'default';
 }
 
 function sortProblems(problems: InputProblem[]): InputProblem[] {
