@@ -133,6 +133,16 @@ export function parseYaml(text: string, file: string): RawDocument {
   const positions = new Map<string, Located>();
   let nodes = 0;
 
+  // Resolving an alias searches the whole document; an alias bomb resolves the same few
+  // aliases thousands of times, so each is looked up once.
+  const targets = new Map<Alias, unknown>();
+  const resolve = (alias: Alias) => {
+    if (!targets.has(alias)) {
+      targets.set(alias, alias.resolve(document));
+    }
+    return targets.get(alias);
+  };
+
   const fail = (
     node: unknown,
     path: (string | number)[],
@@ -165,7 +175,7 @@ export function parseYaml(text: string, file: string): RawDocument {
     }
 
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(document);
+      const target = resolve(node as Alias);
       if (!target) {
         throw fail(
           node,
@@ -246,7 +256,7 @@ export function parseYaml(text: string, file: string): RawDocument {
     const sources = isSeq(source) ? source.items : [source];
     const explicit = new Set(Object.keys(map));
     for (const item of sources) {
-      const target = isAlias(item) ? (item as Alias).resolve(document) : item;
+      const target = isAlias(item) ? resolve(item as Alias) : item;
       if (!isMap(target)) {
         throw fail(
           item ?? keyNode,
@@ -265,8 +275,53 @@ export function parseYaml(text: string, file: string): RawDocument {
     }
   }
 
+  const size = expandedSize(root, resolve);
+  if (size.over !== null) {
+    throw new InputError([tooComplex(file, nodeStart(size.over, at), '', 'nodes')]);
+  }
+
   const data = convert(root, [], 0) as RawMap;
   return { file, data, positions };
+}
+
+/**
+ * How many values the document holds once every alias is expanded, counted without
+ * expanding: each node's size is computed once. A billion laughs is refused before a single
+ * copy is made. `over` is the innermost collection that crosses the limit.
+ */
+function expandedSize(root: unknown, resolve: (alias: Alias) => unknown) {
+  const sizes = new Map<unknown, number>();
+  let over: unknown = null;
+
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (depth > MAX_DEPTH) {
+      return 1;
+    }
+    const known = sizes.get(node);
+    if (known !== undefined) {
+      return known;
+    }
+    let size = 1;
+    if (isAlias(node)) {
+      const target = resolve(node as Alias);
+      size = target ? sizeOf(target, depth + 1) : 1;
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        size += sizeOf(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        size += sizeOf(item, depth + 1);
+      }
+    }
+    if (size > MAX_NODES && over === null) {
+      over = node;
+    }
+    sizes.set(node, size);
+    return size;
+  };
+
+  return { size: sizeOf(root, 0), over };
 }
 
 function tooComplex(
@@ -347,19 +402,36 @@ function syntaxProblems(
   const openers = errors.some((error) => OPENER_CODES.has(error.code)) ? unclosedOpeners(text) : [];
   const firstOpener = openers[0]?.offset ?? Infinity;
 
-  for (const error of errors) {
-    if (error.pos[0] >= firstOpener) {
+  const lines = new Set<number>();
+  let tabs = false;
+  // A too-deep line gives two errors at the value above it; the indentation one says it.
+  const indented = new Set(
+    errors.filter((error) => error.code === 'BLOCK_AS_IMPLICIT_KEY').map((error) => error.pos[0]),
+  );
+  for (const error of [...errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' && indented.has(error.pos[0])) {
+      continue;
+    }
+    if (error.pos[0] >= firstOpener || (tabs && error.code !== 'TAB_AS_INDENT')) {
       continue;
     }
     if (error.code === 'RESOURCE_EXHAUSTION') {
       problems.push(tooComplex(file, at(error.pos[0]), '', 'depth'));
       continue;
     }
+
+    const where = at(errorOffset(text, error));
+    if (lines.has(where.line)) {
+      continue;
+    }
+    lines.add(where.line);
+    // A tab confuses the parser about everything after it; only other tabs are worth saying.
+    tabs ||= error.code === 'TAB_AS_INDENT';
     problems.push(
       problem({
         code: YAML_CODES[error.code] ?? 'yaml_syntax',
         file,
-        ...at(error.pos[0]),
+        ...where,
         message:
           error.code === 'DUPLICATE_KEY'
             ? `the key ${keyTextAt(text, error.pos[0])} appears twice in the same mapping`
@@ -382,7 +454,27 @@ const OPENER_CODES = new Set([
   'MULTILINE_IMPLICIT_KEY',
 ]);
 
+/**
+ * Where the user should look. A line indented deeper than its siblings is reported by the
+ * parser at the value above it ("nested mappings are not allowed"), so the next line is the
+ * place; indentation problems point at the first character of the line rather than column 1.
+ */
+function errorOffset(text: string, error: YamlError): number {
+  let offset = error.pos[0];
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /nested mappings/i.test(error.message)) {
+    const next = text.indexOf('\n', offset);
+    offset = next < 0 ? offset : next + 1;
+  }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'BAD_INDENT') {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const indent = /^[ ]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+    offset = Math.max(offset, lineStart + indent);
+  }
+  return offset;
+}
+
 const YAML_CODES: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'bad_indent',
   DUPLICATE_KEY: 'duplicate_key',
   TAB_AS_INDENT: 'tab_indent',
   BAD_INDENT: 'bad_indent',
@@ -538,7 +630,9 @@ function yamlMessage(code: string, message: string): string {
   const known: Record<string, string> = {
     TAB_AS_INDENT: 'a tab is used for indentation, and YAML allows only spaces there',
     BAD_INDENT: 'the indentation does not line up with the lines above',
-    MULTILINE_IMPLICIT_KEY: 'a key runs over several lines (a missing colon or quote above?)',
+    BLOCK_AS_IMPLICIT_KEY: 'the indentation does not line up with the lines above',
+    MULTILINE_IMPLICIT_KEY:
+      'a key runs on to the next line: a colon is missing here, or the next line is indented wrongly',
   };
   return known[code] ?? `the YAML cannot be read: ${first.replace(/\.$/, '')}`;
 }
@@ -548,6 +642,9 @@ function yamlHint(code: string): string | null {
     DUPLICATE_KEY: 'keep one of the two; the file must say each thing once',
     TAB_AS_INDENT: 'replace the tabs at the start of the line with spaces',
     BAD_INDENT: 'indent nested keys by the same number of spaces as their siblings',
+    BLOCK_AS_IMPLICIT_KEY: 'indent nested keys by the same number of spaces as their siblings',
+    MULTILINE_IMPLICIT_KEY:
+      'write each setting on one line as "key: value", with a space after the colon',
   };
   return hints[code] ?? null;
 }
