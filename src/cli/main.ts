@@ -9,8 +9,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/problem.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
+import { guardStdout, reportProblems, reportUsageAsJson, writeErr } from './output.js';
 import { registerWhatIf } from './whatif.js';
-import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
 declare const FUNNEL_VERSION: string | undefined;
@@ -49,6 +49,7 @@ export function buildProgram(): Command {
     )
     .version(VERSION, '-V, --version')
     .showSuggestionAfterError(true)
+    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr });
 
@@ -106,10 +107,20 @@ function formatIsJson(argv: string[]): boolean {
   return index >= 0 && argv[index + 1] === 'json';
 }
 
+/**
+ * Usage errors exit 2 like bad input (commander's own default is 1, which would read as
+ * "a check failed"); commander has already written the message and any suggestion to stderr.
+ */
 function handleError(error: unknown, json: boolean, debug: boolean): number {
   if (error instanceof CommanderError) {
     const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-    return quiet.includes(error.code) ? EXIT.ok : EXIT.badInput;
+    if (quiet.includes(error.code)) {
+      return EXIT.ok;
+    }
+    if (json) {
+      reportUsageAsJson(error);
+    }
+    return EXIT.badInput;
   }
   if (error instanceof InputError) {
     reportProblems(error.problems, json);

@@ -31,14 +31,17 @@ export function decideColor({ flag, env, isTTY }: ColorSources): boolean {
 
 let pipeClosed = false;
 
-/** Quiet on a closed pipe (`funnel plan --json | head`): the reader has all it wanted. */
+/**
+ * Quiet on a closed pipe (`funnel plan --json | head -c 100`): the reader has all it wanted.
+ * Any other write failure is one line on stderr and exit 2, never a stack trace.
+ */
 export function guardStdout(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') {
-      pipeClosed = true;
-      return;
+    pipeClosed = true;
+    if (error.code !== 'EPIPE') {
+      writeErr(`funnel: cannot write the output: ${error.message}\n`);
+      process.exitCode = 2;
     }
-    throw error;
   });
 }
 
@@ -58,6 +61,31 @@ export function formatProblem(problem: InputProblem): string {
   const key = problem.path ? ` (key: ${problem.path})` : '';
   const head = `${place ? `${place}: ` : ''}error: ${problem.message}${key}`;
   return problem.hint ? `${head}\n  ${problem.hint}` : head;
+}
+
+/** A usage error (unknown flag, bad flag value) as the same JSON document input problems use. */
+export function reportUsageAsJson(error: { code: string; message: string }): void {
+  const lines = error.message.replace(/^error: /, '').split('\n');
+  const code = error.code
+    .replace(/^commander\./, '')
+    .replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const suggestion = /\(Did you mean (.+)\?\)/.exec(error.message);
+  writeOut(
+    toJsonText({
+      ok: false,
+      errors: [
+        {
+          code,
+          file: null,
+          line: null,
+          col: null,
+          path: null,
+          message: lines[0] ?? error.message,
+          hint: suggestion ? `did you mean ${suggestion[1]}?` : 'add --help for usage',
+        },
+      ],
+    }),
+  );
 }
 
 export function reportProblems(problems: InputProblem[], json: boolean): void {

@@ -83,18 +83,18 @@ export function loadAssumptions(text: string, file: string, options: LoadOptions
   const currency = readCurrency(document, problems);
   const schema = assumptionsSchema(currency);
   const result = schema.safeParse(document.data);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push(...issueProblems(issue, document, schema));
-    }
-  }
-  if (problems.length > 0 || !result.success) {
-    throw new InputError(sortProblems(problems));
+  let valid: FileIn;
+  if (result.success) {
+    valid = result.data;
+  } else {
+    problems.push(...shapeProblems(result.error.issues, document, schema));
+    valid = salvage(schema, document.data) as FileIn;
   }
 
-  const built = buildAssumptions(result.data, currency, document);
-  if (built.problems.length > 0) {
-    throw new InputError(sortProblems(built.problems));
+  const built = buildAssumptions(valid, currency, document);
+  problems.push(...built.problems);
+  if (problems.length > 0) {
+    throw new InputError(sortProblems(problems));
   }
   return {
     assumptions: built.assumptions,
@@ -370,6 +370,78 @@ function describeRaw(value: RawValue | undefined): string {
   return `"${value}"`;
 }
 
+/**
+ * What can be kept of a file whose shape check failed: every value that passes on its own,
+ * with the failing ones left out. The cross-field rules then run on it, so one run reports
+ * a 0% conversion even when another key is misspelt.
+ */
+function salvage(schema: unknown, raw: unknown): unknown {
+  const checked = (schema as z.ZodType).safeParse(raw);
+  if (checked.success || raw === undefined || raw === null) {
+    return checked.success ? checked.data : undefined;
+  }
+
+  const def = definition(schema);
+  if (def?.type === 'object' && typeof raw === 'object' && !Array.isArray(raw)) {
+    const shape = def.shape as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    for (const key of Object.keys(shape)) {
+      const value = salvage(shape[key], (raw as Record<string, unknown>)[key]);
+      if (value !== undefined) {
+        kept[key] = value;
+      }
+    }
+    return kept;
+  }
+  if (def?.type === 'array' && Array.isArray(raw)) {
+    return raw.map((item) => salvage(def.element, item));
+  }
+  return undefined;
+}
+
+/** The definition under optional and default wrappers; numbers (pipes) stay whole. */
+function definition(schema: unknown): Record<string, unknown> | null {
+  let current = schema;
+  for (let i = 0; i < 10; i += 1) {
+    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) {
+      return null;
+    }
+    if (def.type !== 'optional' && def.type !== 'default' && def.type !== 'nullable') {
+      return def;
+    }
+    current = def.innerType;
+  }
+  return null;
+}
+
+/**
+ * Problems of the shape check. A misspelt key that is the nearest to a missing one is one
+ * mistake, not two: the "did you mean" stays and "is missing" goes.
+ */
+function shapeProblems(
+  issues: readonly z.core.$ZodIssue[],
+  document: RawDocument,
+  schema: z.ZodType,
+): InputProblem[] {
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const known = knownKeysAt(schema, issue.path);
+      for (const unknown of issue.keys) {
+        const suggestion = nearest(unknown, known);
+        if (suggestion) {
+          suggested.add(pathKey([...issue.path.map(String), suggestion]));
+        }
+      }
+    }
+  }
+
+  return issues
+    .flatMap((issue) => issueProblems(issue, document, schema))
+    .filter((found) => !(found.code === 'missing_key' && suggested.has(found.path ?? '')));
+}
+
 function issueProblems(
   issue: z.core.$ZodIssue,
   document: RawDocument,
@@ -396,21 +468,28 @@ function issueProblems(
     });
   }
 
+  const example = EXAMPLES[key];
+  const emptyHint = optionalAt(schema, issue.path)
+    ? 'write a value, or delete the key to use its default'
+    : example
+      ? `write a value, e.g. ${example}`
+      : 'write a value; this key is required';
+  const empty = raw === null || (typeof raw === 'string' && raw.trim() === '');
+
   if (issue.code === 'custom') {
     const params = (issue as { params?: { code?: string; hint?: string | null } }).params;
     return [
       at(
         document,
         path,
-        params?.code ?? 'invalid_value',
+        empty ? 'empty_value' : (params?.code ?? 'invalid_value'),
         `${pathKey(path)}: ${issue.message}`,
-        params?.hint ?? null,
+        empty ? emptyHint : (params?.hint ?? null),
       ),
     ];
   }
 
   if (raw === undefined) {
-    const example = EXAMPLES[key];
     return [
       at(
         document,
@@ -457,16 +536,49 @@ function issueProblems(
       expected
         ? `${pathKey(path)} is ${describeRaw(raw)}, and ${expected} is expected`
         : `${pathKey(path)}: ${issue.message}`,
-      raw === null ? 'write a value, or delete the key to use its default' : null,
+      raw === null ? emptyHint : example ? `write e.g. ${example}` : null,
     ),
   ];
 }
 
+/** Whether the key at `path` may be left out (it has a default or is optional). */
+function optionalAt(schema: unknown, path: readonly PropertyKey[]): boolean {
+  let current = schema;
+  for (const segment of path) {
+    const def = definition(current);
+    if (def?.type === 'object') {
+      current = (def.shape as Record<string, unknown>)[String(segment)];
+    } else if (def?.type === 'array') {
+      current = def.element;
+    } else {
+      return false;
+    }
+  }
+  const type = (current as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def?.type;
+  return type === 'optional' || type === 'default';
+}
+
 function sortProblems(problems: InputProblem[]): InputProblem[] {
+  const last = Number.MAX_SAFE_INTEGER;
   return [...problems].sort(
-    (a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.col ?? 0) - (b.col ?? 0),
+    (a, b) => (a.line ?? last) - (b.line ?? last) || (a.col ?? 0) - (b.col ?? 0),
   );
 }
+
+/**
+ * The validated file, or as much of it as passed: every key may be absent and every list
+ * item may be missing. Parsed numbers stay whole.
+ */
+type Salvaged<T> = T extends ParsedNumber
+  ? T
+  : T extends readonly (infer Item)[]
+    ? (Salvaged<Item> | undefined)[]
+    : T extends object
+      ? { [Key in keyof T]?: Salvaged<T[Key]> }
+      : T;
+
+type FileIn = Salvaged<AssumptionsFile>;
+type Path = (string | number)[];
 
 interface Built {
   assumptions: Assumptions;
@@ -474,18 +586,22 @@ interface Built {
   problems: InputProblem[];
 }
 
-/** Cross-field rules and defaults; numbers arrive parsed, ranges become uncertain inputs. */
-function buildAssumptions(file: AssumptionsFile, currency: string, document: RawDocument): Built {
+/**
+ * Cross-field rules and defaults; numbers arrive parsed, ranges become uncertain inputs. A
+ * value the shape check rejected is absent here: the rules that need it stay silent, and the
+ * figure stands at 0, since a file with problems is never planned.
+ */
+function buildAssumptions(file: FileIn, currency: string, document: RawDocument): Built {
   const problems: InputProblem[] = [];
   const uncertain: UncertainInput[] = [];
-  const report = (
-    path: (string | number)[],
-    code: string,
-    message: string,
-    hint: string | null = null,
-  ) => problems.push(at(document, path, code, message, hint));
+  const report: Report = (path, code, message, hint = null) =>
+    problems.push(at(document, path, code, message, hint));
+  const written = (path: Path) => rawAt(document.data, path) !== undefined;
 
-  function value(parsed: ParsedNumber, path: (string | number)[]): number {
+  const value: ValueOf = (parsed, path) => {
+    if (parsed === undefined) {
+      return 0;
+    }
     if (parsed.range) {
       uncertain.push({
         path: pathKey(path),
@@ -496,20 +612,25 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
       });
     }
     return parsed.value;
-  }
+  };
 
-  function positive(parsed: ParsedNumber, path: (string | number)[], why: string): number {
+  const positive: PositiveOf = (parsed, path, why) => {
     const result = value(parsed, path);
-    const low = parsed.range ? parsed.range.low : result;
-    if (low <= 0) {
-      report(path, 'must_be_positive', `${pathKey(path)} must be above zero: ${why}`);
+    const low = parsed?.range ? parsed.range.low : result;
+    if (parsed !== undefined && low <= 0) {
+      const example = EXAMPLES[String(path[path.length - 1])];
+      report(
+        path,
+        'must_be_positive',
+        `${pathKey(path)} must be above zero: ${why}`,
+        example ? `write a number above zero, e.g. ${example}` : 'write a number above zero',
+      );
     }
     return result;
-  }
+  };
 
-  function optional(parsed: ParsedNumber | undefined, path: (string | number)[]): number | null {
-    return parsed === undefined ? null : value(parsed, path);
-  }
+  const optional = (parsed: ParsedNumber | undefined, path: Path): number | null =>
+    parsed === undefined ? null : value(parsed, path);
 
   const revenueTarget = positive(
     file.revenue_target,
@@ -527,10 +648,8 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
     ['gross_margin'],
     'with no margin no client ever pays back CAC',
   );
-  if (
-    file.gross_margin.value >= 1 ||
-    (file.gross_margin.range && file.gross_margin.range.high >= 1)
-  ) {
+  const margin = file.gross_margin;
+  if (margin && (margin.value >= 1 || (margin.range && margin.range.high >= 1))) {
     report(
       ['gross_margin'],
       'margin_too_high',
@@ -547,10 +666,9 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
   const ltvHorizonMonths = file.ltv_horizon_months
     ? positive(file.ltv_horizon_months, ['ltv_horizon_months'], 'it caps the lifetime')
     : null;
-  const churnCanBeZero = file.churn_monthly.range
-    ? file.churn_monthly.range.low <= 0
-    : churnMonthly <= 0;
-  if (churnCanBeZero && ltvHorizonMonths === null) {
+  const churn = file.churn_monthly;
+  const churnCanBeZero = churn ? (churn.range ? churn.range.low : churn.value) <= 0 : false;
+  if (churnCanBeZero && !written(['ltv_horizon_months'])) {
     report(
       ['churn_monthly'],
       'churn_without_horizon',
@@ -559,10 +677,11 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
     );
   }
 
-  const funnel = buildFunnel(file, report, value);
+  const funnel = buildFunnel(file, report, value, written);
   const stageNames = funnel.map((stage) => stage.stage);
+  const stagesKnown = file.funnel !== undefined && funnel.every((stage) => stage.stage !== '');
 
-  const sales = file.sales;
+  const sales = file.sales ?? {};
   const reps = positive(sales.reps, ['sales', 'reps'], 'someone has to make the attempts');
   const attemptsPerRepPerDay = positive(
     sales.attempts_per_rep_per_day,
@@ -591,24 +710,26 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
       )
     : null;
 
+  const refer = stagesKnown ? report : () => 0;
   const attemptsStage =
-    stageRef(sales.attempts_stage, ['sales', 'attempts_stage'], stageNames, report) ??
+    stageRef(sales.attempts_stage, ['sales', 'attempts_stage'], stageNames, refer) ??
     stageNames[0] ??
     '';
   let meetingsStage = stageRef(
     sales.meetings_stage,
     ['sales', 'meetings_stage'],
     stageNames,
-    report,
+    refer,
   );
-  if (sales.meetings_stage === undefined) {
+  if (!written(['sales', 'meetings_stage'])) {
     meetingsStage =
       stageNames.find((name) => name !== attemptsStage && MEETING_STAGE.test(name)) ?? null;
   }
   if (
+    stagesKnown &&
     meetingsPerRepPerWeek !== null &&
     meetingsStage === null &&
-    sales.meetings_stage === undefined
+    !written(['sales', 'meetings_stage'])
   ) {
     report(
       ['sales', 'meetings_per_rep_per_week'],
@@ -618,6 +739,7 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
     );
   }
   if (
+    stagesKnown &&
     meetingsStage !== null &&
     stageNames.indexOf(meetingsStage) <= stageNames.indexOf(attemptsStage)
   ) {
@@ -630,7 +752,7 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
 
   let cac: number | null = null;
   let monthlyCosts: Assumptions['sales']['monthlyCosts'] = null;
-  if (sales.cac && sales.monthly_costs) {
+  if (written(['sales', 'cac']) && written(['sales', 'monthly_costs'])) {
     report(
       ['sales', 'monthly_costs'],
       'cac_twice',
@@ -646,7 +768,12 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
       tools: optional(costs.tools, ['sales', 'monthly_costs', 'tools']) ?? 0,
       marketing: optional(costs.marketing, ['sales', 'monthly_costs', 'marketing']) ?? 0,
     };
-    if (monthlyCosts.payroll + monthlyCosts.tools + monthlyCosts.marketing <= 0) {
+    const total = monthlyCosts.payroll + monthlyCosts.tools + monthlyCosts.marketing;
+    const anyRejected = ['payroll', 'tools', 'marketing'].some(
+      (key) =>
+        written(['sales', 'monthly_costs', key]) && costs[key as keyof typeof costs] === undefined,
+    );
+    if (total <= 0 && !anyRejected) {
       report(
         ['sales', 'monthly_costs'],
         'must_be_positive',
@@ -654,7 +781,7 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
         'write the real payroll, tools and marketing a month',
       );
     }
-  } else {
+  } else if (file.sales && !written(['sales', 'cac']) && !written(['sales', 'monthly_costs'])) {
     report(
       ['sales'],
       'missing_cac',
@@ -663,7 +790,7 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
     );
   }
 
-  const delivery = file.delivery;
+  const delivery = file.delivery ?? {};
   const hourlyCost = positive(
     delivery.hourly_cost,
     ['delivery', 'hourly_cost'],
@@ -677,7 +804,7 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
   const maxLoad = delivery.max_load
     ? positive(delivery.max_load, ['delivery', 'max_load'], 'hires divide by it')
     : 0.85;
-  const roles = buildRoles(delivery.roles ?? [], report, value, positive);
+  const roles = buildRoles(delivery.roles ?? [], report, positive);
 
   const thresholds = file.thresholds ?? {};
   const icp = file.icp ?? {};
@@ -720,25 +847,30 @@ function buildAssumptions(file: AssumptionsFile, currency: string, document: Raw
       churnMonthlyMax: optional(thresholds.churn_monthly_max, ['thresholds', 'churn_monthly_max']),
     },
     icp: {
-      require: icp.require ?? [],
-      redFlags: icp.red_flags ?? [],
+      require: texts(icp.require),
+      redFlags: texts(icp.red_flags),
       rejectAt,
     },
   };
   return { assumptions, uncertain, problems };
 }
 
-type Report = (
-  path: (string | number)[],
-  code: string,
-  message: string,
-  hint?: string | null,
-) => void;
-type ValueOf = (parsed: ParsedNumber, path: (string | number)[]) => number;
-type PositiveOf = (parsed: ParsedNumber, path: (string | number)[], why: string) => number;
+type Report = (path: Path, code: string, message: string, hint?: string | null) => void;
+type ValueOf = (parsed: ParsedNumber | undefined, path: Path) => number;
+type PositiveOf = (parsed: ParsedNumber | undefined, path: Path, why: string) => number;
 
-function buildFunnel(file: AssumptionsFile, report: Report, value: ValueOf): FunnelStage[] {
-  if (file.funnel.length < 2) {
+function texts(list: (string | undefined)[] | undefined): string[] {
+  return (list ?? []).filter((item): item is string => item !== undefined);
+}
+
+function buildFunnel(
+  file: FileIn,
+  report: Report,
+  value: ValueOf,
+  written: (path: Path) => boolean,
+): FunnelStage[] {
+  const stages = file.funnel ?? [];
+  if (file.funnel !== undefined && stages.length < 2) {
     report(
       ['funnel'],
       'short_funnel',
@@ -748,38 +880,41 @@ function buildFunnel(file: AssumptionsFile, report: Report, value: ValueOf): Fun
   }
 
   const seen = new Set<string>();
-  return file.funnel.map((stage, index) => {
+  return stages.map((stage, index) => {
     const path = ['funnel', index];
-    const folded = foldName(stage.stage);
-    if (seen.has(folded)) {
+    const name = stage?.stage ?? '';
+    const folded = foldName(name);
+    if (name !== '' && seen.has(folded)) {
       report(
         [...path, 'stage'],
         'duplicate_stage',
-        `the stage "${stage.stage}" appears twice`,
+        `the stage "${name}" appears twice`,
         'give each stage its own name',
       );
     }
     seen.add(folded);
 
     if (index === 0) {
-      if (stage.conversion) {
+      if (stage?.conversion) {
         report(
           [...path, 'conversion'],
           'first_stage_conversion',
-          `the first stage "${stage.stage}" has no stage before it, so it has no conversion`,
+          `the first stage "${name}" has no stage before it, so it has no conversion`,
           'move the conversion to the next stage, or delete it',
         );
       }
-      return { stage: stage.stage, conversion: null };
+      return { stage: name, conversion: null };
     }
-    if (!stage.conversion) {
-      report(
-        path,
-        'missing_conversion',
-        `the stage "${stage.stage}" has no conversion from the stage before`,
-        'add e.g. conversion: 20%',
-      );
-      return { stage: stage.stage, conversion: 1 };
+    if (!stage?.conversion) {
+      if (stage && !written([...path, 'conversion'])) {
+        report(
+          path,
+          'missing_conversion',
+          `the stage "${name}" has no conversion from the stage before`,
+          'add e.g. conversion: 20%',
+        );
+      }
+      return { stage: name, conversion: 1 };
     }
     const conversion = value(stage.conversion, [...path, 'conversion']);
     const low = stage.conversion.range ? stage.conversion.range.low : conversion;
@@ -787,17 +922,17 @@ function buildFunnel(file: AssumptionsFile, report: Report, value: ValueOf): Fun
       report(
         [...path, 'conversion'],
         'division_by_zero',
-        `a 0% conversion into "${stage.stage}" means it never happens, and the stage before would need to be infinite`,
+        `a 0% conversion into "${name}" means it never happens, and the stage before would need to be infinite`,
         'write the real conversion, e.g. 2%',
       );
     }
-    return { stage: stage.stage, conversion };
+    return { stage: name, conversion };
   });
 }
 
 function stageRef(
   name: string | undefined,
-  path: (string | number)[],
+  path: Path,
   stages: string[],
   report: Report,
 ): string | null {
@@ -819,37 +954,37 @@ function stageRef(
 }
 
 function buildRoles(
-  roles: NonNullable<AssumptionsFile['delivery']['roles']>,
+  roles: NonNullable<NonNullable<FileIn['delivery']>['roles']>,
   report: Report,
-  value: ValueOf,
   positive: PositiveOf,
 ): Role[] {
   const seen = new Set<string>();
   return roles.map((role, index) => {
     const path = ['delivery', 'roles', index];
-    const folded = foldName(role.role);
-    if (seen.has(folded)) {
+    const name = role?.role ?? '';
+    const folded = foldName(name);
+    if (name !== '' && seen.has(folded)) {
       report(
         [...path, 'role'],
         'duplicate_role',
-        `the role "${role.role}" appears twice`,
+        `the role "${name}" appears twice`,
         'list each role once with its whole headcount',
       );
     }
     seen.add(folded);
     return {
-      role: role.role,
+      role: name,
       headcount: positive(
-        role.headcount,
+        role?.headcount,
         [...path, 'headcount'],
         'capacity is headcount times quota',
       ),
       clientsPerPerson: positive(
-        role.clients_per_person,
+        role?.clients_per_person,
         [...path, 'clients_per_person'],
         'load divides by it',
       ),
-      shareOfClients: role.share_of_clients
+      shareOfClients: role?.share_of_clients
         ? positive(
             role.share_of_clients,
             [...path, 'share_of_clients'],

@@ -86,7 +86,7 @@ function fail(message: string, hint: string | null = null): Failure {
  */
 export function parseNumber(raw: unknown, kind: NumberKind, currency = 'RUB'): NumberParse {
   if (typeof raw === 'number') {
-    return finish(raw, raw > 1 && kind === 'rate', kind);
+    return finish(raw, raw > 1 && kind === 'rate', kind, String(raw));
   }
   if (typeof raw !== 'string') {
     return fail(`expected a number, found ${describe(raw)}`);
@@ -104,27 +104,38 @@ export function parseNumber(raw: unknown, kind: NumberKind, currency = 'RUB'): N
   if (!single.ok) {
     return single;
   }
-  return finish(single.value, single.bareAboveOne, kind);
+  return finish(single.value, single.bareAboveOne, kind, text);
 }
 
-function finish(value: number, bareAboveOne: boolean, kind: NumberKind): NumberParse {
-  const checked = checkKind(value, bareAboveOne, kind);
+function finish(
+  value: number,
+  bareAboveOne: boolean,
+  kind: NumberKind,
+  written: string,
+): NumberParse {
+  const checked = checkKind(value, bareAboveOne, kind, written);
   if (checked) {
     return checked;
   }
   return { ok: true, number: { value, range: null } };
 }
 
-function checkKind(value: number, bareAboveOne: boolean, kind: NumberKind): NumberParse | null {
-  if (!Number.isFinite(value)) {
-    return fail('the value is not a finite number', 'write a plain number such as 180000 or 45%');
+/** `written` is the value as the user wrote it, so a message never shows a rounded figure. */
+function checkKind(
+  value: number,
+  bareAboveOne: boolean,
+  kind: NumberKind,
+  written: string,
+): Failure | null {
+  if (Number.isNaN(value)) {
+    return fail(`"${written}" is not a number`, EXAMPLE_HINTS[kind]);
   }
   if (value < 0) {
-    return fail(`the value ${formatPlain(value)} is negative`, 'write zero or a positive number');
+    return fail(`the value ${written} is negative`, 'write zero or a positive number');
   }
-  if (Math.abs(value) > LARGEST_EXACT) {
+  if (!Number.isFinite(value) || value > LARGEST_EXACT) {
     return fail(
-      `the value ${formatPlain(value)} is beyond 2^53 and cannot be kept exact`,
+      `the value ${written} is beyond 2^53 (about 9 quadrillion) and cannot be kept exact`,
       'check the number of digits',
     );
   }
@@ -310,6 +321,7 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
       single.value,
       single.bareAboveOne,
       kind === 'whole' ? 'quantity' : kind,
+      part.trim(),
     );
     if (checked) {
       return checked;

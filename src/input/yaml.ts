@@ -13,6 +13,8 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  Parser,
+  type CST,
   type Document,
   type Node,
 } from 'yaml';
@@ -46,6 +48,15 @@ export interface RawDocument<Data extends RawValue = RawMap> {
 const MAX_NODES = 100_000;
 const MAX_DEPTH = 64;
 
+/** Tags the failsafe schema knows; any other tag would change a value without a word. */
+const PLAIN_TAGS = new Set([
+  'tag:yaml.org,2002:str',
+  'tag:yaml.org,2002:map',
+  'tag:yaml.org,2002:seq',
+]);
+
+const MERGE_KEY = '<<';
+
 export function pathKey(path: readonly (string | number)[]): string {
   return path.join('.');
 }
@@ -68,6 +79,18 @@ export function parseYaml(
   options: ParseOptions = {},
 ): RawDocument<RawMap | RawValue[]> {
   const lineCounter = new LineCounter();
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, col };
+  };
+
+  const tooDeep = flowDepthBeyond(text, MAX_DEPTH);
+  if (tooDeep !== null) {
+    const before = text.slice(0, tooDeep).split('\n');
+    const where = { line: before.length, col: (before[before.length - 1] as string).length + 1 };
+    throw new InputError([tooComplex(file, where, '', 'depth')]);
+  }
+
   const documents = parseAllDocuments(text, {
     schema: 'failsafe',
     lineCounter,
@@ -75,29 +98,11 @@ export function parseYaml(
     uniqueKeys: (a, b) => scalarText(a) === scalarText(b),
     logLevel: 'silent',
   });
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, col };
-  };
 
   const list = Array.isArray(documents) ? documents : [documents];
-  const problems: InputProblem[] = [];
-  for (const document of list) {
-    for (const error of document.errors) {
-      const where = at(error.pos[0]);
-      problems.push(
-        problem({
-          code: 'yaml_syntax',
-          file,
-          ...where,
-          message: yamlMessage(error.code, error.message),
-          hint: yamlHint(error.code),
-        }),
-      );
-    }
-  }
-  if (problems.length > 0) {
-    throw new InputError(problems);
+  const errors = list.flatMap((document) => document.errors);
+  if (errors.length > 0) {
+    throw new InputError(syntaxProblems(text, file, errors, at));
   }
 
   const real = list.filter((document) => document.contents !== null);
@@ -143,53 +148,75 @@ export function parseYaml(
   const positions = new Map<string, Located>();
   let nodes = 0;
 
+  // Resolving an alias searches the whole document; an alias bomb resolves the same few
+  // aliases thousands of times, so each is looked up once.
+  const targets = new Map<Alias, unknown>();
+  const resolve = (alias: Alias) => {
+    if (!targets.has(alias)) {
+      targets.set(alias, alias.resolve(document));
+    }
+    return targets.get(alias);
+  };
+
+  const fail = (
+    node: unknown,
+    path: (string | number)[],
+    code: string,
+    message: string,
+    hint: string | null = null,
+  ) =>
+    new InputError([
+      problem({ code, file, ...nodeStart(node, at), path: pathKey(path), message, hint }),
+    ]);
+
   function convert(node: unknown, path: (string | number)[], depth: number): RawValue {
     nodes += 1;
     if (nodes > MAX_NODES || depth > MAX_DEPTH) {
+      const where = nodeStart(node, at);
       throw new InputError([
-        problem({
-          code: 'too_complex',
-          file,
-          path: pathKey(path),
-          message:
-            depth > MAX_DEPTH
-              ? `the file nests deeper than ${MAX_DEPTH} levels`
-              : `the file expands to more than ${MAX_NODES} values (aliases repeated too often?)`,
-          hint: 'write the assumptions out plainly, without deep nesting or repeated aliases',
-        }),
+        tooComplex(file, where, pathKey(path), depth > MAX_DEPTH ? 'depth' : 'nodes'),
       ]);
     }
+
+    const tag = (node as { tag?: string } | null)?.tag;
+    if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
+      throw fail(
+        node,
+        path,
+        'unsupported_tag',
+        `the tag ${shortTag(tag)} is not supported in an assumptions file`,
+        'delete the tag and write the plain value',
+      );
+    }
+
     if (isAlias(node)) {
-      const target = (node as Alias).resolve(document);
+      const target = resolve(node as Alias);
       if (!target) {
-        const where = node.range ? at(node.range[0]) : { line: null, col: null };
-        throw new InputError([
-          problem({
-            code: 'unknown_alias',
-            file,
-            ...where,
-            path: pathKey(path),
-            message: `the alias *${(node as Alias).source} names no anchor`,
-          }),
-        ]);
+        throw fail(
+          node,
+          path,
+          'unknown_alias',
+          `the alias *${(node as Alias).source} names no anchor`,
+        );
       }
       return convert(target, path, depth + 1);
     }
     if (isMap(node)) {
       const map: RawMap = Object.create(null) as RawMap;
+      const merges: { node: unknown; at: unknown }[] = [];
       for (const pair of node.items) {
         const key = scalarText(pair.key);
         if (key === null) {
-          const where = nodeStart(pair.key, at);
-          throw new InputError([
-            problem({
-              code: 'complex_key',
-              file,
-              ...where,
-              path: pathKey(path),
-              message: 'a key is a list or mapping, and keys must be plain words',
-            }),
-          ]);
+          throw fail(
+            pair.key,
+            path,
+            'complex_key',
+            'a key is a list or mapping, and keys must be plain words',
+          );
+        }
+        if (key === MERGE_KEY && isScalar(pair.key) && pair.key.type === 'PLAIN') {
+          merges.push({ node: pair.value, at: pair.key });
+          continue;
         }
         const childPath = [...path, key];
         const keyStart = nodeStart(pair.key, at);
@@ -199,6 +226,9 @@ export function parseYaml(
           key: keyStart.line === null ? null : (keyStart as Position),
         });
         map[key] = convert(pair.value, childPath, depth + 1);
+      }
+      for (const merge of merges) {
+        mergeInto(map, merge.node, merge.at, path, depth);
       }
       return map;
     }
@@ -227,8 +257,375 @@ export function parseYaml(
     return null;
   }
 
+  /**
+   * `<<: *base` (or a list of aliases) copies the keys of the named mappings that the
+   * mapping does not set itself; the first source listed wins, as YAML 1.1 defines it.
+   */
+  function mergeInto(
+    map: RawMap,
+    source: unknown,
+    keyNode: unknown,
+    path: (string | number)[],
+    depth: number,
+  ) {
+    const sources = isSeq(source) ? source.items : [source];
+    const explicit = new Set(Object.keys(map));
+    for (const item of sources) {
+      const target = isAlias(item) ? resolve(item as Alias) : item;
+      if (!isMap(target)) {
+        throw fail(
+          item ?? keyNode,
+          path,
+          'bad_merge',
+          'a merge key << must name a mapping, e.g. <<: *defaults',
+          'point << at an anchored mapping (&defaults), or write the keys out',
+        );
+      }
+      const merged = convert(target, path, depth + 1) as RawMap;
+      for (const [key, value] of Object.entries(merged)) {
+        if (!explicit.has(key) && !(key in map)) {
+          map[key] = value;
+        }
+      }
+    }
+  }
+
+  const size = expandedSize(root, resolve);
+  if (size.over !== null) {
+    throw new InputError([tooComplex(file, nodeStart(size.over, at), '', 'nodes')]);
+  }
+
   const data = convert(root, [], 0) as RawMap | RawValue[];
   return { file, data, positions };
+}
+
+/**
+ * How many values the document holds once every alias is expanded, counted without
+ * expanding: each node's size is computed once. A billion laughs is refused before a single
+ * copy is made. `over` is the innermost collection that crosses the limit.
+ */
+function expandedSize(root: unknown, resolve: (alias: Alias) => unknown) {
+  const sizes = new Map<unknown, number>();
+  let over: unknown = null;
+
+  const sizeOf = (node: unknown, depth: number): number => {
+    if (depth > MAX_DEPTH) {
+      return 1;
+    }
+    const known = sizes.get(node);
+    if (known !== undefined) {
+      return known;
+    }
+    let size = 1;
+    if (isAlias(node)) {
+      const target = resolve(node as Alias);
+      size = target ? sizeOf(target, depth + 1) : 1;
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        size += sizeOf(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        size += sizeOf(item, depth + 1);
+      }
+    }
+    if (size > MAX_NODES && over === null) {
+      over = node;
+    }
+    sizes.set(node, size);
+    return size;
+  };
+
+  return { size: sizeOf(root, 0), over };
+}
+
+function tooComplex(
+  file: string,
+  where: { line: number | null; col: number | null },
+  path: string,
+  reason: 'depth' | 'nodes',
+): InputProblem {
+  return problem({
+    code: 'too_complex',
+    file,
+    ...where,
+    path: path === '' ? null : path,
+    message:
+      reason === 'depth'
+        ? `the file nests deeper than ${MAX_DEPTH} levels`
+        : `the file expands to more than ${MAX_NODES} values (aliases repeated too often?)`,
+    hint: 'write the assumptions out plainly, without deep nesting or repeated aliases',
+  });
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+/**
+ * Offset of the first `[` or `{` nested more than `limit` deep, or null. The YAML parser
+ * recurses once per level and takes seconds to give up on thousands of levels; this
+ * check answers at once. Quotes and comments are skipped so their text is not counted.
+ */
+function flowDepthBeyond(text: string, limit: number): number | null {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text[i];
+    if (quote !== null) {
+      if (char === '\\' && quote === '"') {
+        i += 1;
+      } else if (char === quote) {
+        quote = null;
+      }
+      continue;
+    }
+    if (char === '#' && (i === 0 || /\s/.test(text[i - 1] as string))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (
+      (char === '"' || char === "'") &&
+      (i === 0 || /[\s[{,:]/.test(text[i - 1] as string))
+    ) {
+      quote = char;
+    } else if (char === '[' || char === '{') {
+      depth += 1;
+      if (depth > limit) {
+        return i;
+      }
+    } else if ((char === ']' || char === '}') && depth > 0) {
+      depth -= 1;
+    }
+  }
+  return null;
+}
+
+type YamlError = { code: string; message: string; pos: [number, number] };
+
+/**
+ * One problem per syntax error. An unclosed quote or bracket makes the parser complain
+ * where it gives up (often the end of the file); the user needs the place it opened, so
+ * those are found in the parser's token tree and reported instead of what follows them.
+ */
+function syntaxProblems(
+  text: string,
+  file: string,
+  errors: YamlError[],
+  at: (offset: number) => Position,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  const openers = errors.some((error) => OPENER_CODES.has(error.code)) ? unclosedOpeners(text) : [];
+  const firstOpener = openers[0]?.offset ?? Infinity;
+
+  const lines = new Set<number>();
+  let tabs = false;
+  // A too-deep line gives two errors at the value above it; the indentation one says it.
+  const indented = new Set(
+    errors.filter((error) => error.code === 'BLOCK_AS_IMPLICIT_KEY').map((error) => error.pos[0]),
+  );
+  for (const error of [...errors].sort((a, b) => a.pos[0] - b.pos[0])) {
+    if (error.code === 'MULTILINE_IMPLICIT_KEY' && indented.has(error.pos[0])) {
+      continue;
+    }
+    if (error.pos[0] >= firstOpener || (tabs && error.code !== 'TAB_AS_INDENT')) {
+      continue;
+    }
+    if (error.code === 'RESOURCE_EXHAUSTION') {
+      problems.push(tooComplex(file, at(error.pos[0]), '', 'depth'));
+      continue;
+    }
+
+    const where = at(errorOffset(text, error));
+    if (lines.has(where.line)) {
+      continue;
+    }
+    lines.add(where.line);
+    // A tab confuses the parser about everything after it; only other tabs are worth saying.
+    tabs ||= error.code === 'TAB_AS_INDENT';
+    problems.push(
+      problem({
+        code: YAML_CODES[error.code] ?? 'yaml_syntax',
+        file,
+        ...where,
+        message:
+          error.code === 'DUPLICATE_KEY'
+            ? `the key ${keyTextAt(text, error.pos[0])} appears twice in the same mapping`
+            : yamlMessage(error.code, error.message),
+        hint: yamlHint(error.code),
+      }),
+    );
+  }
+
+  for (const opener of openers) {
+    problems.push(openerProblem(opener, file, at));
+  }
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+}
+
+const OPENER_CODES = new Set([
+  'MISSING_CHAR',
+  'BAD_INDENT',
+  'UNEXPECTED_TOKEN',
+  'MULTILINE_IMPLICIT_KEY',
+]);
+
+/**
+ * Where the user should look. A line indented deeper than its siblings is reported by the
+ * parser at the value above it ("nested mappings are not allowed"), so the next line is the
+ * place; indentation problems point at the first character of the line rather than column 1.
+ */
+function errorOffset(text: string, error: YamlError): number {
+  let offset = error.pos[0];
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' && /nested mappings/i.test(error.message)) {
+    const next = text.indexOf('\n', offset);
+    offset = next < 0 ? offset : next + 1;
+  }
+  if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'BAD_INDENT') {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const indent = /^[ ]*/.exec(text.slice(lineStart))?.[0].length ?? 0;
+    offset = Math.max(offset, lineStart + indent);
+  }
+  return offset;
+}
+
+const YAML_CODES: Record<string, string> = {
+  BLOCK_AS_IMPLICIT_KEY: 'bad_indent',
+  DUPLICATE_KEY: 'duplicate_key',
+  TAB_AS_INDENT: 'tab_indent',
+  BAD_INDENT: 'bad_indent',
+  MULTILINE_IMPLICIT_KEY: 'yaml_syntax',
+};
+
+interface Opener {
+  kind: 'quote' | 'bracket';
+  /** The opening character: `"`, `'`, `[` or `{`. */
+  char: string;
+  offset: number;
+  /** A bracket closed by the wrong one: `[` … `}`. */
+  closedWith: { char: string; offset: number } | null;
+}
+
+function openerProblem(opener: Opener, file: string, at: (offset: number) => Position) {
+  const where = at(opener.offset);
+  if (opener.kind === 'quote') {
+    const name = opener.char === '"' ? 'double' : 'single';
+    return problem({
+      code: 'unclosed_quote',
+      file,
+      ...where,
+      message: `the ${name} quote ${opener.char} opened here is never closed`,
+      hint: `add the closing ${opener.char} where the text ends`,
+    });
+  }
+
+  const list = opener.char === '[';
+  const closer = list ? ']' : '}';
+  const what = list ? 'list' : 'mapping';
+  if (opener.closedWith) {
+    const close = at(opener.closedWith.offset);
+    return problem({
+      code: 'unclosed_bracket',
+      file,
+      ...where,
+      message: `the ${what} opened here with ${opener.char} is closed with ${opener.closedWith.char} at line ${close.line}, column ${close.col}`,
+      hint: `close it with ${closer}`,
+    });
+  }
+  return problem({
+    code: 'unclosed_bracket',
+    file,
+    ...where,
+    message: `the ${what} opened here with ${opener.char} is never closed`,
+    hint: `add the closing ${closer}${list ? ', or write the list as "- item" lines' : ''}`,
+  });
+}
+
+/** Quotes and brackets the parser found opened and not closed, in file order. */
+function unclosedOpeners(text: string): Opener[] {
+  const found: Opener[] = [];
+
+  const visit = (token: CST.Token | undefined | null) => {
+    if (!token) {
+      return;
+    }
+    switch (token.type) {
+      case 'document':
+        visit(token.value);
+        return;
+      case 'block-map':
+      case 'block-seq':
+        for (const item of token.items) {
+          visitItem(item);
+        }
+        return;
+      case 'flow-collection': {
+        const open = token.start.source;
+        const close = token.end.find(
+          (end) => end.type === 'flow-seq-end' || end.type === 'flow-map-end',
+        );
+        const expected = open === '[' ? ']' : '}';
+        if (!close || close.source !== expected) {
+          found.push({
+            kind: 'bracket',
+            char: open,
+            offset: token.start.offset,
+            closedWith: close ? { char: close.source, offset: close.offset } : null,
+          });
+        }
+        for (const item of token.items) {
+          visitItem(item);
+        }
+        return;
+      }
+      case 'double-quoted-scalar':
+      case 'single-quoted-scalar':
+        if (!quoteClosed(token.source)) {
+          found.push({
+            kind: 'quote',
+            char: token.source[0] as string,
+            offset: token.offset,
+            closedWith: null,
+          });
+        }
+        return;
+      default:
+        return;
+    }
+  };
+  const visitItem = (item: CST.CollectionItem) => {
+    visit(item.key);
+    visit(item.value);
+  };
+
+  for (const token of new Parser().parse(text)) {
+    visit(token);
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** The key that starts at `offset`, as written: `"1"`, `average_check`. */
+function keyTextAt(text: string, offset: number): string {
+  const line = text.slice(offset).split(/\r?\n/)[0] ?? '';
+  const quoted = /^(["'])(.*?)\1/.exec(line);
+  const plain = /^(.*?)\s*:(\s|$)/.exec(line);
+  return `"${quoted ? quoted[2] : (plain?.[1] ?? line)}"`;
+}
+
+function quoteClosed(source: string): boolean {
+  const quote = source[0];
+  for (let i = 1; i < source.length; i += 1) {
+    const char = source[i];
+    if (quote === '"' && char === '\\') {
+      i += 1;
+    } else if (char === quote) {
+      if (quote === "'" && source[i + 1] === "'") {
+        i += 1;
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
 }
 
 function scalarText(node: unknown): string | null {
@@ -246,11 +643,11 @@ function nodeStart(node: unknown, at: (offset: number) => Position) {
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0] ?? message;
   const known: Record<string, string> = {
-    DUPLICATE_KEY: 'a key appears twice in the same mapping',
     TAB_AS_INDENT: 'a tab is used for indentation, and YAML allows only spaces there',
     BAD_INDENT: 'the indentation does not line up with the lines above',
-    MISSING_CHAR: `a closing quote or bracket is missing (${first.replace(/\.$/, '')})`,
-    MULTILINE_IMPLICIT_KEY: 'a key runs over several lines (a missing colon or quote above?)',
+    BLOCK_AS_IMPLICIT_KEY: 'the indentation does not line up with the lines above',
+    MULTILINE_IMPLICIT_KEY:
+      'a key runs on to the next line: a colon is missing here, or the next line is indented wrongly',
   };
   return known[code] ?? `the YAML cannot be read: ${first.replace(/\.$/, '')}`;
 }
@@ -260,7 +657,9 @@ function yamlHint(code: string): string | null {
     DUPLICATE_KEY: 'keep one of the two; the file must say each thing once',
     TAB_AS_INDENT: 'replace the tabs at the start of the line with spaces',
     BAD_INDENT: 'indent nested keys by the same number of spaces as their siblings',
-    MISSING_CHAR: 'close the quote or bracket that opens here',
+    BLOCK_AS_IMPLICIT_KEY: 'indent nested keys by the same number of spaces as their siblings',
+    MULTILINE_IMPLICIT_KEY:
+      'write each setting on one line as "key: value", with a space after the colon',
   };
   return hints[code] ?? null;
 }

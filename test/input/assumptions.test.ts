@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+
+import { loadAssumptions } from '../../src/input/assumptions.js';
+import { InputError, type InputProblem } from '../../src/input/problem.js';
+
+/** A small valid file; each case changes one thing. */
+const BASE = `revenue_target: 18M
+average_check: 180 000
+gross_margin: 45%
+contract_months: 4
+churn_monthly: 8%
+funnel:
+  - stage: attempts
+  - stage: meetings
+    conversion: 2%
+  - stage: deals
+    conversion: 20%
+sales:
+  reps: 5
+  attempts_per_rep_per_day: 40
+  cac: 200 000
+delivery:
+  hourly_cost: 2 000
+  hours_per_client_month: 48
+`;
+
+function problemsOf(text: string): InputProblem[] {
+  try {
+    loadAssumptions(text, 'plan.yaml');
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems;
+  }
+  throw new Error('expected the file to be refused');
+}
+
+describe('loadAssumptions reports every problem of a file in one run', () => {
+  it('reports a 0% conversion even when another key is misspelt and another is not a number', () => {
+    const text = BASE.replace('average_check:', 'averageCheck:')
+      .replace('conversion: 2%', 'conversion: 0%')
+      .replace('reps: 5', 'reps: five')
+      .replace('hourly_cost: 2 000', 'hourly_cost: 0');
+
+    const problems = problemsOf(text);
+
+    expect(problems.map((found) => [found.code, found.path])).toEqual([
+      ['unknown_key', 'averageCheck'],
+      ['division_by_zero', 'funnel.1.conversion'],
+      ['bad_number', 'sales.reps'],
+      ['must_be_positive', 'delivery.hourly_cost'],
+    ]);
+  });
+
+  it('says a misspelt key once, with the key it meant, and not also that the key is missing', () => {
+    const problems = problemsOf(BASE.replace('gross_margin:', 'Gross-Margin:'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: 'unknown_key',
+      hint: 'did you mean "gross_margin"?',
+    });
+  });
+
+  it('does not invent a missing conversion for a stage whose conversion is unreadable', () => {
+    const problems = problemsOf(BASE.replace('conversion: 20%', 'conversion: half'));
+    expect(problems.map((found) => found.code)).toEqual(['bad_number']);
+  });
+
+  it('does not call a funnel short when the funnel is not a list at all', () => {
+    const text = BASE.replace(/funnel:\n(\s+-.*\n|\s+conversion.*\n)+/, 'funnel: attempts\n');
+    const problems = problemsOf(text);
+    expect(problems.map((found) => [found.code, found.path])).toEqual([['wrong_type', 'funnel']]);
+  });
+});
+
+describe('keys named like JavaScript internals are plain unknown keys', () => {
+  it('reports __proto__, constructor and prototype and pollutes nothing', () => {
+    const text = `${BASE}__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\nprototype: {polluted: yes}\nscenarios:\n  __proto__: {polluted: yes}\n`;
+
+    const problems = problemsOf(text);
+
+    expect(problems.filter((found) => found.code === 'unknown_key').map((p) => p.path)).toEqual([
+      '__proto__',
+      'constructor',
+      'prototype',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('pollutes nothing through an override path either', () => {
+    expect(() =>
+      loadAssumptions(BASE, 'plan.yaml', {
+        overrides: [
+          { path: '__proto__.polluted', value: 'yes', origin: '--set __proto__.polluted=yes' },
+          { path: 'constructor.prototype.polluted', value: 'yes', origin: '--set' },
+        ],
+      }),
+    ).toThrow(InputError);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('loadAssumptions accepts the friendly forms', () => {
+  it('reads shared settings through a merge key as if written out', () => {
+    const merged = BASE.replace(
+      'sales:\n  reps: 5\n  attempts_per_rep_per_day: 40\n  cac: 200 000\n',
+      'sales:\n  <<: *shared\n  attempts_per_rep_per_day: 40\n',
+    ).replace('funnel:', 'scenarios:\n  base: &shared {reps: 5, cac: 200 000}\nfunnel:');
+
+    expect(loadAssumptions(merged, 'plan.yaml').assumptions.sales).toEqual(
+      loadAssumptions(BASE, 'plan.yaml').assumptions.sales,
+    );
+  });
+
+  it('reads the same plan from the file written as JSON', () => {
+    const fromYaml = loadAssumptions(BASE, 'plan.yaml').assumptions;
+    const json = JSON.stringify({
+      revenue_target: '18M',
+      average_check: 180000,
+      gross_margin: '45%',
+      contract_months: 4,
+      churn_monthly: 0.08,
+      funnel: [
+        { stage: 'attempts' },
+        { stage: 'meetings', conversion: '2%' },
+        { stage: 'deals', conversion: 0.2 },
+      ],
+      sales: { reps: 5, attempts_per_rep_per_day: 40, cac: '200 000' },
+      delivery: { hourly_cost: 2000, hours_per_client_month: 48 },
+    });
+
+    expect(loadAssumptions(json, 'plan.json').assumptions).toEqual(fromYaml);
+  });
+});

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+
+import { parseNumber, type NumberKind } from '../../src/input/number.js';
+
+function valueOf(raw: string, kind: NumberKind, currency = 'RUB'): number {
+  const parsed = parseNumber(raw, kind, currency);
+  if (!parsed.ok) {
+    throw new Error(`"${raw}" was refused: ${parsed.message}`);
+  }
+  return parsed.number.value;
+}
+
+function refusal(raw: string, kind: NumberKind): string {
+  const parsed = parseNumber(raw, kind, 'RUB');
+  if (parsed.ok) {
+    throw new Error(`"${raw}" was accepted as ${parsed.number.value}`);
+  }
+  return parsed.message;
+}
+
+describe('parseNumber reads money as people write it', () => {
+  it.each([
+    ['180000', 180_000],
+    ['180 000', 180_000],
+    ['180\u00a0000', 180_000],
+    ['180\u202f000', 180_000],
+    ['180_000', 180_000],
+    ['180k', 180_000],
+    ['18M', 18_000_000],
+    ['18 млн', 18_000_000],
+    ['180 000 ₽', 180_000],
+    ['180\u00a0000\u00a0₽', 180_000],
+    ['1 234 567,5', 1_234_567.5],
+  ])('%s is %d', (raw, expected) => {
+    expect(valueOf(raw, 'money')).toBe(expected);
+  });
+});
+
+describe('parseNumber reads shares', () => {
+  it('reads 45% and 0.45 alike, and a decimal comma', () => {
+    expect(valueOf('45%', 'rate')).toBeCloseTo(0.45, 12);
+    expect(valueOf('0.45', 'rate')).toBeCloseTo(0.45, 12);
+    expect(valueOf('1,5%', 'rate')).toBeCloseTo(0.015, 12);
+  });
+
+  it('refuses a bare 45 in a rate and says both ways to write it', () => {
+    const parsed = parseNumber('45', 'rate');
+    expect(parsed).toEqual({
+      ok: false,
+      message: 'a share was expected, and 45 reads as 4500%',
+      hint: 'write 45% for a percentage, or 0.45 as a share',
+    });
+  });
+
+  it('refuses a share above 100%', () => {
+    expect(refusal('145%', 'rate')).toBe('145% is above 100%, and this is a share of the whole');
+  });
+});
+
+describe('parseNumber refuses what is ambiguous or not a finite number', () => {
+  it.each([
+    ['0x2BF20', '"0x2BF20" is written in hexadecimal, octal or binary'],
+    ['0o537440', '"0o537440" is written in hexadecimal, octal or binary'],
+    ['0180000', '"0180000" has a leading zero, which some tools read as octal'],
+    ['012', '"012" has a leading zero, which some tools read as octal'],
+    ['.inf', '".inf" is not a finite number'],
+    ['-.inf', '"-.inf" is not a finite number'],
+    ['.nan', '".nan" is not a finite number'],
+    ['-180 000', 'the value -180 000 is negative'],
+    [
+      '9007199254740993',
+      'the value 9007199254740993 is beyond 2^53 (about 9 quadrillion) and cannot be kept exact',
+    ],
+    ['1e400', 'the value 1e400 is beyond 2^53 (about 9 quadrillion) and cannot be kept exact'],
+    ['', 'the value is empty'],
+    ['   ', 'the value is empty'],
+    ['180,000', '"180,000" is ambiguous: 180000 or 180.000'],
+    ['$5k', "the amount is in USD, and the file's currency is RUB"],
+  ])('%j: %s', (raw, message) => {
+    expect(refusal(raw, 'money')).toBe(message);
+  });
+
+  it('names a list or mapping given where a number belongs', () => {
+    expect(refusal([] as unknown as string, 'money')).toBe('expected a number, found a list');
+    expect(refusal({} as unknown as string, 'money')).toBe('expected a number, found a mapping');
+  });
+
+  it('never accepts a value that is not finite', () => {
+    for (const raw of ['Infinity', '-Infinity', 'NaN', '1e309', '.Inf', '+.inf']) {
+      expect(parseNumber(raw, 'quantity').ok).toBe(false);
+    }
+  });
+});
