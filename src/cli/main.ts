@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
+import { REPORT_FORMATS } from './formats.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 
@@ -23,7 +24,9 @@ function collect(value: string, previous: string[] = []): string[] {
 function sharedOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', ...REPORT_FORMATS])
+        .default('table'),
     )
     .option('--json', 'one JSON document on stdout (same as --format json)')
     .addOption(new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru']))
@@ -57,7 +60,8 @@ export function buildProgram(): Command {
       .option('--min-ltv-cac <ratio>', 'override thresholds.ltv_to_cac_min')
       .option('--max-payback <months>', 'override thresholds.payback_months_max')
       .option('--max-churn <rate>', 'override thresholds.churn_monthly_max, e.g. 5%')
-      .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%'),
+      .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%')
+      .option('--summary', 'also append the markdown report to $GITHUB_STEP_SUMMARY'),
   )
     .addHelpText(
       'after',
@@ -69,7 +73,9 @@ Examples:
   $ funnel plan examples/online-school.yaml --lang ru
   $ funnel plan examples/agency.yaml --json | jq .unit_economics.ltv_to_cac
   $ funnel plan examples/agency.yaml --set churn_monthly=12% --min-ltv-cac 4
-  $ funnel plan examples/agency.yaml --scenario pessimistic`,
+  $ funnel plan examples/agency.yaml --scenario pessimistic
+  $ funnel plan examples/agency.yaml --format github --summary
+  $ funnel plan examples/agency.yaml --format csv > plan.csv`,
     )
     .action(async (file: string, options: PlanOptions) => {
       process.exitCode = await runPlan(file, options);

@@ -6,6 +6,7 @@ import { InputError, problem } from '../input/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
+import { appendStepSummary, isReportFormat, renderPlanReport } from './formats.js';
 import { decideColor, writeOut } from './output.js';
 
 export interface CommonOptions {
@@ -23,6 +24,7 @@ export interface PlanOptions extends CommonOptions {
   maxPayback?: string;
   maxChurn?: string;
   maxLoad?: string;
+  summary?: boolean;
 }
 
 const THRESHOLD_FLAGS: [keyof PlanOptions, string, string][] = [
@@ -77,8 +79,11 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   const fmt = createFormatter(lang, loaded.assumptions.currency);
   const view = { assumptions: loaded.assumptions, plan, uncertain: loaded.uncertain };
 
-  if (outputFormat(options) === 'json') {
+  const format = outputFormat(options);
+  if (format === 'json') {
     writeOut(toJsonText(planToJson(view, fmt)));
+  } else if (isReportFormat(format)) {
+    writeOut(renderPlanReport(format, view, fmt, loaded.document));
   } else {
     const color = decideColor({
       flag: options.color,
@@ -86,6 +91,9 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
       isTTY: Boolean(process.stdout.isTTY),
     });
     writeOut(renderPlanTable(view, fmt, color));
+  }
+  if (options.summary) {
+    appendStepSummary(view, fmt, process.env);
   }
   return plan.ok ? 0 : 1;
 }
