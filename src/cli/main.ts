@@ -10,6 +10,7 @@ import { InputError } from '../input/problem.js';
 import { REPORT_FORMATS } from './formats.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
+import { registerSchema } from './schema.js';
 
 declare const FUNNEL_VERSION: string | undefined;
 
@@ -80,6 +81,8 @@ Examples:
     .action(async (file: string, options: PlanOptions) => {
       process.exitCode = await runPlan(file, options);
     });
+
+  registerSchema(program);
 
   return program;
 }
