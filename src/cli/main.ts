@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
 import { REPORT_FORMATS } from './formats.js';
+import { registerInit } from './init.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 import { registerSchema } from './schema.js';
@@ -83,6 +84,7 @@ Examples:
     });
 
   registerSchema(program);
+  registerInit(program);
 
   return program;
 }
