@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
+import { registerExplain } from './explain.js';
 import { REPORT_FORMATS } from './formats.js';
 import { registerInit } from './init.js';
 import { guardStdout, reportProblems, writeErr } from './output.js';
@@ -85,6 +86,7 @@ Examples:
 
   registerSchema(program);
   registerInit(program);
+  registerExplain(program);
 
   return program;
 }
