@@ -9,7 +9,8 @@ import { appendFileSync } from 'node:fs';
 import type { RawDocument } from '../input/yaml.js';
 import type { Formatter } from '../render/format.js';
 import { renderCsv } from '../render/csv.js';
-import { githubSummary, planAnnotations, renderGithub } from '../render/github.js';
+import { githubSummary, planAnnotations, renderGithub, workflowCommand } from '../render/github.js';
+import type { InputProblem } from '../input/problem.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { PlanView } from '../render/plan.js';
 import { planReport } from '../render/report.js';
@@ -59,4 +60,23 @@ export function appendStepSummary(view: PlanView, fmt: Formatter, env: NodeJS.Pr
     const reason = error instanceof Error ? error.message : String(error);
     writeErr(`funnel: --summary: cannot append to ${target}: ${reason}\n`);
   }
+}
+
+/** Input problems as `::error` commands, so a broken file shows on its line in the pull request. */
+export function problemCommands(problems: InputProblem[]): string {
+  return problems
+    .map((problem) => {
+      const message = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
+      const file = problem.file === null || problem.file === '-' ? null : problem.file;
+      return workflowCommand({
+        level: 'error',
+        file,
+        line: problem.line,
+        col: problem.col,
+        title: `funnel: ${problem.code}`,
+        message,
+      });
+    })
+    .map((line) => `${line}\n`)
+    .join('');
 }

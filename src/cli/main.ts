@@ -8,9 +8,9 @@ import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../input/problem.js';
 import { registerExplain } from './explain.js';
-import { REPORT_FORMATS } from './formats.js';
+import { problemCommands, REPORT_FORMATS } from './formats.js';
 import { registerInit } from './init.js';
-import { guardStdout, reportProblems, writeErr } from './output.js';
+import { guardStdout, reportProblems, writeErr, writeOut } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 import { registerSchema } from './schema.js';
 
@@ -97,10 +97,14 @@ export async function run(argv: string[]): Promise<void> {
   const program = buildProgram();
   const json = argv.includes('--json') || argv.includes('--format=json') || formatIsJson(argv);
   const debug = argv.includes('--debug');
+  const github = argv.includes('--format=github') || argv.join(' ').includes('--format github');
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (github && error instanceof InputError) {
+      writeOut(problemCommands(error.problems));
+    }
     process.exitCode = handleError(error, json, debug);
   }
 }
