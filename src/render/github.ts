@@ -146,7 +146,7 @@ export function planAnnotations(input: PlanAnnotationsInput): Annotation[] {
       line: place.line,
       col: place.col,
       title: `funnel: ${title}`,
-      message: `${text} (${WORDS.see[lang]} ${path.join('.')}${origin})`,
+      message: `${text} (${WORDS.see[lang]} ${keyName(path, plan)}${origin})`,
     });
   }
 
@@ -164,6 +164,17 @@ export function planAnnotations(input: PlanAnnotationsInput): Annotation[] {
   });
 
   return annotations;
+}
+
+/** A key as people write it in --set: roles by name (`delivery.roles.account manager.headcount`). */
+function keyName(path: KeyPath, plan: PlanResult): string {
+  return path
+    .map((segment, index) =>
+      typeof segment === 'number' && path[index - 1] === 'roles'
+        ? (plan.capacity[segment]?.role ?? segment)
+        : segment,
+    )
+    .join('.');
 }
 
 /** One line for the log: how many checks failed and how many warnings there are. */

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ROOT } from '../support/cli.js';
@@ -13,9 +15,10 @@ function newestSource(dir: string): number {
   return newest;
 }
 
+/** When the bundle was last written: the newest file under dist/, or 0 without one. */
 function builtAt(): number {
   try {
-    return statSync(join(ROOT, 'dist', 'funnel.js')).mtimeMs;
+    return newestSource(join(ROOT, 'dist'));
   } catch {
     return 0;
   }
@@ -23,21 +26,25 @@ function builtAt(): number {
 
 /**
  * Builds the CLI when dist/ is older than src/ (npm test builds first; a lone
- * `vitest run test/cli` may not have). A lock directory keeps test files that
- * start together from building at once.
+ * `vitest run test/cli` may not have). A lock directory outside dist/ (the
+ * build empties dist/) keeps test files that start together from building at once.
  */
 export function ensureBuilt(): void {
   if (builtAt() >= newestSource(join(ROOT, 'src'))) {
     return;
   }
-  const lock = join(ROOT, 'dist', '.build-lock');
-  mkdirSync(join(ROOT, 'dist'), { recursive: true });
+  const lock = join(tmpdir(), `funnel-build-lock-${createHash('sha1').update(ROOT).digest('hex')}`);
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
       mkdirSync(lock);
       break;
     } catch {
+      const held = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (held > 120_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
       if (Date.now() > deadline) {
         throw new Error('waited a minute for another test file to build the CLI');
       }
@@ -55,6 +62,6 @@ export function ensureBuilt(): void {
       }
     }
   } finally {
-    rmdirSync(lock);
+    rmSync(lock, { recursive: true, force: true });
   }
 }

@@ -155,7 +155,10 @@ describe('github format', () => {
       }
       for (const command of commands) {
         const parsed = parse(command);
-        const key = /driven by ([^ ,)]+)/.exec(parsed.message)![1]!.split('.').at(-1)!;
+        const key = /driven by (.+?)(?:, set by .*)?\)$/
+          .exec(parsed.message)![1]!
+          .split('.')
+          .at(-1)!;
         expect(lineOf(file, parsed.line)).toContain(`${key}:`);
       }
       expect(lines.at(-1)).toMatch(/^funnel: /);
