@@ -9,9 +9,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../input/problem.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
-import { guardStdout, reportProblems, reportUsageAsJson, writeErr } from './output.js';
-import { registerWhatIf } from './whatif.js';
+import { registerExplain } from './explain.js';
+import { problemCommands, REPORT_FORMATS } from './formats.js';
+import { registerInit } from './init.js';
+import { guardStdout, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
+import { registerSchema } from './schema.js';
+import { registerWhatIf } from './whatif.js';
 
 declare const FUNNEL_VERSION: string | undefined;
 
@@ -26,7 +30,9 @@ function collect(value: string, previous: string[] = []): string[] {
 function sharedOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'),
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', ...REPORT_FORMATS])
+        .default('table'),
     )
     .option('--json', 'one JSON document on stdout (same as --format json)')
     .addOption(new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru']))
@@ -63,7 +69,9 @@ export function buildProgram(): Command {
       .option('--max-churn <rate>', 'override thresholds.churn_monthly_max, e.g. 5%')
       .option('--max-load <rate>', 'override delivery.max_load, e.g. 85%')
       .option('--samples <n>', 'Monte Carlo samples when the file has ranges (default 100000)')
-      .option('--seed <n>', 'seed of the simulation, for the same result every run (default 1)'),
+      .option('--seed <n>', 'seed of the simulation, for the same result every run (default 1)')
+
+      .option('--summary', 'also append the markdown report to $GITHUB_STEP_SUMMARY'),
   )
     .addHelpText(
       'after',
@@ -75,7 +83,9 @@ Examples:
   $ funnel plan examples/online-school.yaml --lang ru
   $ funnel plan examples/agency.yaml --json | jq .unit_economics.ltv_to_cac
   $ funnel plan examples/agency.yaml --set churn_monthly=12% --min-ltv-cac 4
-  $ funnel plan examples/agency.yaml --scenario pessimistic`,
+  $ funnel plan examples/agency.yaml --scenario pessimistic
+  $ funnel plan examples/agency.yaml --format github --summary
+  $ funnel plan examples/agency.yaml --format csv > plan.csv`,
     )
     .action(async (file: string, options: PlanOptions) => {
       process.exitCode = await runPlan(file, options);
@@ -84,6 +94,9 @@ Examples:
   registerCheckDeal(program, sharedOptions);
   registerCompare(program, sharedOptions);
   registerWhatIf(program, sharedOptions);
+  registerSchema(program);
+  registerInit(program);
+  registerExplain(program);
 
   return program;
 }
@@ -94,10 +107,14 @@ export async function run(argv: string[]): Promise<void> {
   const program = buildProgram();
   const json = argv.includes('--json') || argv.includes('--format=json') || formatIsJson(argv);
   const debug = argv.includes('--debug');
+  const github = argv.includes('--format=github') || argv.join(' ').includes('--format github');
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (github && error instanceof InputError) {
+      writeOut(problemCommands(error.problems));
+    }
     process.exitCode = handleError(error, json, debug);
   }
 }

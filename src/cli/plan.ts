@@ -8,6 +8,7 @@ import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
 import { renderSimulation, simulationJson } from '../render/whatif.js';
+import { appendStepSummary, isReportFormat, renderPlanReport } from './formats.js';
 import { decideColor, writeErr, writeOut } from './output.js';
 
 export interface CommonOptions {
@@ -27,6 +28,7 @@ export interface PlanOptions extends CommonOptions {
   maxLoad?: string;
   samples?: string;
   seed?: string;
+  summary?: boolean;
 }
 
 export const DEFAULT_SAMPLES = 100_000;
@@ -102,13 +104,16 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   const fmt = createFormatter(lang, loaded.assumptions.currency);
   const view = { assumptions: loaded.assumptions, plan, uncertain: loaded.uncertain };
 
-  if (outputFormat(options) === 'json') {
+  const format = outputFormat(options);
+  if (format === 'json') {
     const document = {
       ...planToJson(view, fmt),
       ok,
       simulation: simulation ? simulationJson(simulation, requirements) : null,
     };
     writeOut(toJsonText(document));
+  } else if (isReportFormat(format)) {
+    writeOut(renderPlanReport(format, view, fmt, loaded.document));
   } else {
     const color = decideColor({
       flag: options.color,
@@ -119,6 +124,9 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
     if (simulation) {
       writeOut(`\n${renderSimulation(simulation, fmt, { color, requirements })}`);
     }
+  }
+  if (options.summary) {
+    appendStepSummary(view, fmt, process.env);
   }
   return ok ? 0 : 1;
 }

@@ -1,0 +1,150 @@
+/** `funnel explain METRIC FILE`: the formula, inputs and arithmetic behind one figure. */
+
+import { Command, Option } from 'commander';
+
+import { explainableMetrics, explainMetric } from '../calc/explain.js';
+import { planPeriod } from '../calc/plan.js';
+import type { Assumptions } from '../model/assumptions.js';
+import { loadAssumptions } from '../input/assumptions.js';
+import { InputError, problem } from '../input/problem.js';
+import { readSource } from '../input/read.js';
+import { editDistance, foldName, nearest } from '../input/suggest.js';
+import { explanationToJson, renderExplanation } from '../render/explain.js';
+import { detectLang } from '../render/format.js';
+import { toJsonText } from '../render/plan.js';
+import { writeOut } from './output.js';
+import { overridesFrom } from './plan.js';
+
+export interface ExplainOptions {
+  json?: boolean;
+  lang?: string;
+  set?: string[];
+  scenario?: string;
+}
+
+/**
+ * The metric a user meant: its exact name, the same name in another case or
+ * spelling (`LTV-to-CAC`), a bare stage (`meetings`) or role (`account manager`,
+ * for its load), or `load` for the busiest role. Null when none fits.
+ */
+export function resolveMetric(asked: string, assumptions: Assumptions): string | null {
+  const metrics = explainableMetrics(assumptions);
+  const folded = foldName(asked);
+  const same = (name: string) => foldName(name) === folded;
+
+  const direct = metrics.find((metric) => metric === asked) ?? metrics.find(same);
+  if (direct) {
+    return direct;
+  }
+  const stage = assumptions.funnel.find((entry) => same(entry.stage));
+  if (stage) {
+    return `funnel.${stage.stage}`;
+  }
+  const role = assumptions.delivery.roles.find((entry) => same(entry.role));
+  if (role) {
+    return `load.${role.role}`;
+  }
+  if (folded === 'load' && assumptions.delivery.roles.length > 0) {
+    const capacity = planPeriod(assumptions).capacity;
+    const busiest = capacity.reduce((top, entry) => (entry.load > top.load ? entry : top));
+    return `load.${busiest.role}`;
+  }
+  return null;
+}
+
+/**
+ * The metric a mistyped name most likely means: one holding every word of it
+ * (`ltv_cac` → ltv_to_cac), else one whose words are each a typo away
+ * (`paybak` → payback_months), else the nearest by spelling.
+ */
+export function suggestMetric(asked: string, known: string[]): string | null {
+  const words = foldName(asked)
+    .split('_')
+    .filter((word) => word !== '');
+  const holding = known
+    .filter((metric) => {
+      const theirs = foldName(metric).split('_');
+      return words.length > 1 && words.every((word) => theirs.includes(word));
+    })
+    .sort((a, b) => a.length - b.length);
+  if (holding[0]) {
+    return holding[0];
+  }
+  const close = (word: string, theirs: string) =>
+    editDistance(word, theirs) <= Math.max(1, Math.floor(word.length / 4));
+  const misspelt = known
+    .filter((metric) => {
+      const theirs = foldName(metric).split('_');
+      return words.length > 0 && words.every((word) => theirs.some((their) => close(word, their)));
+    })
+    .sort((a, b) => a.length - b.length);
+  return misspelt[0] ?? nearest(asked, known);
+}
+
+export async function runExplain(
+  metric: string,
+  file: string,
+  options: ExplainOptions,
+): Promise<number> {
+  const source = await readSource(file);
+  const loaded = loadAssumptions(source.text, source.file, {
+    scenario: options.scenario ?? null,
+    overrides: overridesFrom({ format: 'table', set: options.set ?? [] }),
+  });
+  const { assumptions } = loaded;
+
+  const resolved = resolveMetric(metric, assumptions);
+  const explanation = resolved === null ? null : explainMetric(assumptions, resolved);
+  if (explanation === null) {
+    const known = explainableMetrics(assumptions);
+    const suggestion = suggestMetric(metric, known);
+    throw new InputError([
+      problem({
+        code: 'unknown_metric',
+        message: `funnel cannot explain "${metric}"${suggestion ? `; did you mean ${suggestion}?` : ''}`,
+        hint: `known metrics: ${known.join(', ')}`,
+      }),
+    ]);
+  }
+
+  const lang = detectLang(options.lang, process.env);
+  const json = explanationToJson(explanation, loaded.document, assumptions.currency, lang);
+  writeOut(options.json ? toJsonText(json) : renderExplanation(json, lang));
+  return 0;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+export function registerExplain(program: Command): void {
+  program
+    .command('explain')
+    .description('show the formula, the assumptions and the arithmetic behind one figure')
+    .argument('<metric>', 'ltv_to_cac, payback_months, minimum_check, load, a stage, a role...')
+    .argument('<file>', 'assumptions file (YAML); - reads standard input')
+    .option('--json', 'one JSON document on stdout')
+    .addOption(new Option('--lang <lang>', 'language of the headings').choices(['en', 'ru']))
+    .option('--set <path=value>', 'override an assumption (repeatable)', collect)
+    .option('--scenario <name>', 'apply a named scenario from the file')
+    .addHelpText(
+      'after',
+      `
+Metrics: client_months, new_clients, funnel.<stage> (or the stage alone), attempts_per_week,
+meetings_per_week, weeks_to_close, reps_needed, gross_profit_per_month, cac, lifetime_months,
+ltv, ltv_to_cac, payback_months, direct_cost_per_month, minimum_check_for_margin,
+minimum_check_for_cac, minimum_check, hours_budget_at_average_check, implied_margin,
+capacity.<role>, peak_active_clients.<role>, load.<role> (or the role alone; load alone is
+the busiest role), hires_needed.<role>.
+
+Exit codes: 0 explained, 2 unknown metric or bad input.
+
+Examples:
+  $ funnel explain ltv_to_cac examples/agency.yaml
+  $ funnel explain meetings examples/agency.yaml --lang ru
+  $ funnel explain load examples/agency.yaml --json`,
+    )
+    .action(async (metric: string, file: string, options: ExplainOptions) => {
+      process.exitCode = await runExplain(metric, file, options);
+    });
+}

@@ -1,0 +1,117 @@
+/**
+ * A report as GitHub-flavoured markdown, for a pull-request comment or the
+ * job summary: the verdict first, then the checks, warnings and figures as
+ * pipe tables. Figures are rounded as in the terminal tables.
+ */
+
+import type { Lang } from './format.js';
+import type { Report, ReportFigure, ReportSection } from './report.js';
+
+const WORDS = {
+  check: { en: 'Check', ru: 'Проверка' },
+  value: { en: 'Value', ru: 'Значение' },
+  limit: { en: 'Limit', ru: 'Порог' },
+  result: { en: 'Result', ru: 'Итог' },
+  figure: { en: 'Figure', ru: 'Показатель' },
+  passed: { en: 'passed', ru: 'пройдена' },
+  failed: { en: 'failed', ru: 'не пройдена' },
+  checks: { en: 'Checks', ru: 'Проверки' },
+  warnings: { en: 'Warnings', ru: 'Предупреждения' },
+  all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
+  some_failed: { en: 'checks failed', ru: 'проверок не пройдено' },
+  of: { en: 'of', ru: 'из' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+/** A table cell: pipes escaped and line breaks flattened, so a name cannot break the table. */
+export function markdownCell(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map(markdownCell).join(' | ')} |`;
+}
+
+function tableOf(head: string[], align: ('left' | 'right' | 'center')[], rows: string[][]) {
+  const rule = align.map((side) =>
+    side === 'right' ? '---:' : side === 'center' ? ':---:' : '---',
+  );
+  return [row(head), `| ${rule.join(' | ')} |`, ...rows.map(row)].join('\n');
+}
+
+/** Figures of items (stages, roles) become one row per item and one column per figure. */
+function itemTable(section: ReportSection): string {
+  const columns: string[] = [];
+  const items = new Map<string, Map<string, ReportFigure>>();
+  for (const figure of section.figures) {
+    if (!columns.includes(figure.label)) {
+      columns.push(figure.label);
+    }
+    const item = figure.item ?? '';
+    const cells = items.get(item) ?? new Map<string, ReportFigure>();
+    cells.set(figure.label, figure);
+    items.set(item, cells);
+  }
+  const rows = [...items].map(([item, cells]) => [
+    item,
+    ...columns.map((column) => cells.get(column)?.text ?? ''),
+  ]);
+  return tableOf(
+    [section.itemLabel ?? '', ...columns],
+    ['left', ...columns.map(() => 'right' as const)],
+    rows,
+  );
+}
+
+function figureTable(section: ReportSection, lang: Lang): string {
+  return tableOf(
+    [WORDS.figure[lang], WORDS.value[lang]],
+    ['left', 'right'],
+    section.figures.map((figure) => [figure.label, figure.text]),
+  );
+}
+
+/** The whole report as markdown, ending with a newline. */
+export function renderMarkdown(report: Report): string {
+  const lang = report.lang;
+  const w = (id: keyof typeof WORDS) => WORDS[id][lang];
+  const failed = report.checks.filter((check) => !check.ok).length;
+  const parts: string[] = [];
+
+  parts.push(`## ${report.ok ? '✅' : '❌'} ${markdownCell(report.title)}`);
+  parts.push(
+    failed === 0
+      ? w('all_passed')
+      : `**${failed} ${w('of')} ${report.checks.length} ${w('some_failed')}.**`,
+  );
+
+  if (report.checks.length > 0) {
+    const rows = report.checks.map((check) => [
+      check.label,
+      check.valueText,
+      check.limitText,
+      check.ok ? `✅ ${w('passed')}` : `❌ ${w('failed')}`,
+    ]);
+    parts.push(
+      `### ${w('checks')}\n\n${tableOf(
+        [w('check'), w('value'), w('limit'), w('result')],
+        ['left', 'right', 'right', 'left'],
+        rows,
+      )}`,
+    );
+  }
+
+  if (report.warnings.length > 0) {
+    const lines = report.warnings.map((warning) => `- ⚠️ ${markdownCell(warning.message)}`);
+    parts.push(`### ${w('warnings')}\n\n${lines.join('\n')}`);
+  }
+
+  for (const section of report.sections) {
+    const body = section.itemLabel === null ? figureTable(section, lang) : itemTable(section);
+    parts.push(`### ${markdownCell(section.title)}\n\n${body}`);
+  }
+
+  return `${parts.join('\n\n')}\n`;
+}

@@ -1,0 +1,249 @@
+/**
+ * A report as a list of figures: the one shape the markdown, CSV and GitHub
+ * formats read. A command builds its report once (the plan here; a deal the
+ * same way) and every format renders it, so the formats never disagree.
+ */
+
+import type { Check } from '../model/plan.js';
+import type { Formatter, Lang } from './format.js';
+import { label, type LabelId } from './labels.js';
+import { checkValue, warningMessage, type PlanView } from './plan.js';
+
+/** What a figure counts, so that each format can show or name its unit. */
+export type FigureUnit =
+  | 'money'
+  | 'share'
+  | 'ratio'
+  | 'months'
+  | 'weeks'
+  | 'hours'
+  | 'per_week'
+  | 'clients'
+  | 'client_months'
+  | 'people'
+  | 'count';
+
+export interface ReportFigure {
+  /** Where the figure sits in the command's JSON, array items named: `funnel.meetings.count`. */
+  key: string;
+  /** The stage or role the figure belongs to; null for a figure of the whole plan. */
+  item: string | null;
+  /** What a person reads: the figure's name, or the column's name for an item's figure. */
+  label: string;
+  /** Unrounded. */
+  value: number;
+  unit: FigureUnit;
+  /** The value rounded and formatted for people. */
+  text: string;
+}
+
+export interface ReportSection {
+  id: string;
+  title: string;
+  /** Heading of the item column (Stage, Role) when the figures belong to items. */
+  itemLabel: string | null;
+  figures: ReportFigure[];
+}
+
+export interface ReportCheck {
+  id: string;
+  label: string;
+  ok: boolean;
+  value: number;
+  limit: number;
+  comparison: '>=' | '<=';
+  unit: FigureUnit;
+  valueText: string;
+  limitText: string;
+}
+
+export interface ReportWarning {
+  id: string;
+  message: string;
+}
+
+export interface Report {
+  title: string;
+  lang: Lang;
+  currency: string;
+  ok: boolean;
+  sections: ReportSection[];
+  checks: ReportCheck[];
+  warnings: ReportWarning[];
+}
+
+/** Labels the terminal tables do not need, kept with the formats that use them. */
+const EXTRA_LABELS = {
+  attempts_needed: { en: 'Attempts needed', ru: 'Нужно попыток' },
+  meetings_needed: { en: 'Meetings needed', ru: 'Нужно встреч' },
+  period_weeks: { en: 'Weeks in the period', ru: 'Недель в периоде' },
+  implied_margin: {
+    en: 'Margin at the average check',
+    ru: 'Маржа при среднем чеке',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+type ExtraLabelId = keyof typeof EXTRA_LABELS;
+
+export function reportLabel(id: LabelId | ExtraLabelId, lang: Lang): string {
+  return id in EXTRA_LABELS ? EXTRA_LABELS[id as ExtraLabelId][lang] : label(id as LabelId, lang);
+}
+
+/** Formats a figure for people by its unit; the single rounding rule of the formats. */
+export function figureText(value: number, unit: FigureUnit, fmt: Formatter): string {
+  switch (unit) {
+    case 'money':
+      return fmt.money(value);
+    case 'share':
+      return fmt.percent(value);
+    case 'ratio':
+      return fmt.decimal(value);
+    case 'months':
+      return `${fmt.decimal(value)} ${label('months', fmt.lang)}`;
+    case 'weeks':
+      return `${fmt.decimal(value, 1)} ${label('weeks', fmt.lang)}`;
+    case 'hours':
+      return `${fmt.decimal(value, 1)} ${label('hours', fmt.lang)}`;
+    case 'per_week':
+    case 'clients':
+    case 'client_months':
+      return fmt.decimal(value, 1);
+    case 'people':
+      return fmt.integer(value);
+    case 'count':
+      return fmt.count(value);
+  }
+}
+
+const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
+  ltv_to_cac: 'ratio',
+  payback_within_contract: 'months',
+  payback_max: 'months',
+  fits_period: 'weeks',
+  delivery_load: 'share',
+  churn_max: 'share',
+};
+
+/** The plan as a report: the figures of its public JSON, in the same order and with the same keys. */
+export function planReport(view: PlanView, fmt: Formatter): Report {
+  const { assumptions, plan } = view;
+  const lang = fmt.lang;
+  const t = (id: LabelId | ExtraLabelId) => reportLabel(id, lang);
+
+  function section(id: LabelId, itemLabel: LabelId | null = null): ReportSection {
+    return { id, title: t(id), itemLabel: itemLabel ? t(itemLabel) : null, figures: [] };
+  }
+  function add(
+    into: ReportSection,
+    key: string,
+    name: LabelId | ExtraLabelId,
+    value: number | null,
+    unit: FigureUnit,
+    item: string | null = null,
+  ): void {
+    if (value !== null) {
+      into.figures.push({
+        key,
+        item,
+        label: t(name),
+        value,
+        unit,
+        text: figureText(value, unit, fmt),
+      });
+    }
+  }
+
+  const clients = section('clients');
+  add(clients, 'revenue_target', 'revenue_target', assumptions.revenueTarget, 'money');
+  add(clients, 'average_check', 'average_check', assumptions.averageCheck, 'money');
+  add(clients, 'client_months', 'client_months', plan.clientMonths, 'client_months');
+  add(clients, 'new_clients', 'new_clients', plan.newClients, 'clients');
+
+  const funnel = section('funnel', 'stage');
+  for (const stage of plan.funnel) {
+    const key = `funnel.${stage.stage}`;
+    add(funnel, `${key}.count`, 'needed', stage.count, 'count', stage.stage);
+    add(funnel, `${key}.conversion`, 'conversion', stage.conversion, 'share', stage.stage);
+  }
+
+  const sales = section('sales');
+  const s = plan.sales;
+  add(sales, 'sales.attempts_needed', 'attempts_needed', s.attemptsNeeded, 'count');
+  add(sales, 'sales.meetings_needed', 'meetings_needed', s.meetingsNeeded, 'count');
+  add(sales, 'sales.attempts_per_week', 'attempts_per_week', s.attemptsPerWeek, 'per_week');
+  add(sales, 'sales.meetings_per_week', 'meetings_per_week', s.meetingsPerWeek, 'per_week');
+  add(sales, 'sales.weeks_to_close', 'weeks_to_close', s.weeksToClose, 'weeks');
+  add(sales, 'sales.period_weeks', 'period_weeks', s.periodWeeks, 'weeks');
+  add(sales, 'sales.reps', 'reps', assumptions.sales.reps, 'people');
+  add(sales, 'sales.reps_needed', 'reps_needed', s.repsNeeded, 'people');
+
+  const unit = section('unit_economics');
+  const u = plan.unitEconomics;
+  const ue = (name: LabelId, value: number, figureUnit: FigureUnit) =>
+    add(unit, `unit_economics.${name}`, name, value, figureUnit);
+  ue('gross_profit_per_month', u.grossProfitPerMonth, 'money');
+  ue('cac', u.cac, 'money');
+  ue('lifetime_months', u.lifetimeMonths, 'months');
+  ue('ltv', u.ltv, 'money');
+  ue('ltv_to_cac', u.ltvToCac, 'ratio');
+  ue('payback_months', u.paybackMonths, 'months');
+
+  const pricing = section('pricing');
+  const p = plan.pricing;
+  const pr = (name: LabelId | ExtraLabelId, value: number | null, figureUnit: FigureUnit) =>
+    add(pricing, `pricing.${name}`, name, value, figureUnit);
+  pr('direct_cost_per_month', p.directCostPerMonth, 'money');
+  pr('minimum_check_for_margin', p.minimumCheckForMargin, 'money');
+  pr('minimum_check_for_cac', p.minimumCheckForCac, 'money');
+  pr('minimum_check', p.minimumCheck, 'money');
+  pr('minimum_check_policy', assumptions.minimumCheck, 'money');
+  pr('hours_budget_at_average_check', p.hoursBudgetAtAverageCheck, 'hours');
+  pr('implied_margin', p.impliedMargin, 'share');
+
+  const capacity = section('capacity', 'role');
+  for (const role of plan.capacity) {
+    const key = `capacity.${role.role}`;
+    add(capacity, `${key}.capacity`, 'capacity_clients', role.capacity, 'clients', role.role);
+    add(
+      capacity,
+      `${key}.peak_active_clients`,
+      'peak_active_clients',
+      role.peakActiveClients,
+      'clients',
+      role.role,
+    );
+    add(capacity, `${key}.load`, 'load', role.load, 'share', role.role);
+    add(capacity, `${key}.hires_needed`, 'hires_needed', role.hiresNeeded, 'people', role.role);
+  }
+
+  const checks = plan.checks.map((check): ReportCheck => {
+    const texts = checkValue(check, fmt);
+    return {
+      id: check.id,
+      label: label(`check_${check.id}` as LabelId, lang),
+      ok: check.ok,
+      value: check.value,
+      limit: check.limit,
+      comparison: check.comparison,
+      unit: CHECK_UNITS[check.id],
+      valueText: texts.value,
+      limitText: texts.limit,
+    };
+  });
+
+  const title = assumptions.name ? `${assumptions.name}: ` : '';
+  return {
+    title: `${title}${t('plan_for')} ${t(plan.period.name)} (${fmt.decimal(plan.period.weeks, 1)} ${t('weeks')})`,
+    lang,
+    currency: assumptions.currency,
+    ok: plan.ok,
+    sections: [clients, funnel, sales, unit, pricing, capacity].filter(
+      (entry) => entry.figures.length > 0,
+    ),
+    checks,
+    warnings: plan.warnings.map((warning) => ({
+      id: warning.id,
+      message: warningMessage(warning, fmt),
+    })),
+  };
+}
