@@ -7,6 +7,7 @@
 import { InputError, problem } from '../input/problem.js';
 import type { Assumptions, FunnelStage, Role } from '../model/assumptions.js';
 import type { PlanResult } from '../model/plan.js';
+import { nearest } from '../text/suggest.js';
 
 /** The values an input may take: rates in (0, 1], counts above zero, whole reps. */
 export interface InputDomain {
@@ -334,13 +335,13 @@ export function resolveInput(a: Assumptions, path: string): InputSpec {
   }
 
   const known = [...inputSpecs(a).map((input) => input.path), ...indexPaths(a)];
-  const nearest = nearestOf(path, known);
+  const suggestion = nearest(path, known);
   throw new InputError([
     problem({
       code: 'unknown_input',
       path,
-      message: `There is no input called ${path}.`,
-      hint: nearest ? `Did you mean ${nearest}?` : null,
+      message: `there is no input called ${path}`,
+      hint: suggestion ? `did you mean ${suggestion}?` : null,
     }),
   ]);
 }
@@ -362,7 +363,7 @@ export function getInput(a: Assumptions, path: string): number {
       problem({
         code: 'input_not_set',
         path,
-        message: `${input.path} has no value in this file.`,
+        message: `${input.path} has no value in this file`,
         hint: path.startsWith('funnel.')
           ? 'The first stage of the funnel has no conversion; name a later stage.'
           : `Set ${input.path} in the file first.`,
@@ -415,33 +416,6 @@ function nextAbove(domain: InputDomain): number {
 
 function nextBelow(domain: InputDomain): number {
   return domain.max * (1 - Number.EPSILON);
-}
-
-/** The closest of `candidates` to `word` by edit distance, if any is reasonably close. */
-export function nearestOf(word: string, candidates: string[]): string | null {
-  let best: string | null = null;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== null && bestDistance <= Math.max(3, Math.floor(word.length / 2)) ? best : null;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 // Figures of a plan.
@@ -507,13 +481,13 @@ export function listMetrics(plan: PlanResult): string[] {
 export function metricValue(plan: PlanResult, id: string): number {
   const value = findMetric(plan, id.trim());
   if (value === null) {
-    const nearest = nearestOf(id, listMetrics(plan));
+    const suggestion = nearest(id, listMetrics(plan));
     throw new InputError([
       problem({
         code: 'unknown_metric',
         path: id,
-        message: `The plan has no figure called ${id}.`,
-        hint: nearest ? `Did you mean ${nearest}?` : null,
+        message: `the plan has no figure called ${id}`,
+        hint: suggestion ? `did you mean ${suggestion}?` : null,
       }),
     ]);
   }

@@ -1,5 +1,6 @@
 import type { Icp, Role } from '../model/assumptions.js';
 import type { Deal, RedFlag } from '../model/deal.js';
+import { editDistance } from '../text/suggest.js';
 
 /**
  * The form names are compared in: case, surrounding spaces and runs of spaces do
@@ -108,22 +109,4 @@ function unknownIn(
   }
 
   return unknown;
-}
-
-/** Levenshtein distance: single-character insertions, deletions and substitutions. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      const deletion = (previous[j] ?? 0) + 1;
-      const insertion = (current[j - 1] ?? 0) + 1;
-      current.push(Math.min(substitution, deletion, insertion));
-    }
-    previous = current;
-  }
-
-  return previous[b.length] ?? 0;
 }

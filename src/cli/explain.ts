@@ -8,7 +8,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import { loadAssumptions } from '../input/assumptions.js';
 import { InputError, problem } from '../input/problem.js';
 import { readSource } from '../input/read.js';
-import { editDistance, foldName, nearest } from '../input/suggest.js';
+import { editDistance, foldName, nearest } from '../text/suggest.js';
 import { explanationToJson, renderExplanation } from '../render/explain.js';
 import { detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';

@@ -18,7 +18,7 @@ import { loadAssumptions } from '../input/assumptions.js';
 import { parseNumber } from '../input/number.js';
 import { InputError, problem } from '../input/problem.js';
 import { readSource } from '../input/read.js';
-import { nearest } from '../input/suggest.js';
+import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';

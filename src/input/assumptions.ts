@@ -12,7 +12,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from './problem.js';
 import { assumptionsSchema, knownKeysAt, type AssumptionsFile } from './schema.js';
-import { foldName, nearest } from './suggest.js';
+import { foldName, nearest } from '../text/suggest.js';
 import {
   parseYaml,
   pathKey,

@@ -15,7 +15,7 @@ import type { Deal } from '../model/deal.js';
 import { parseNumber, type NumberKind } from './number.js';
 import { InputError, problem, type InputProblem } from './problem.js';
 import { readSource } from './read.js';
-import { nearest } from './suggest.js';
+import { nearest } from '../text/suggest.js';
 import { parseYaml, pathKey, type RawDocument, type RawValue } from './yaml.js';
 
 /** Deal fields as flags give them; every one optional. */

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDeal } from '../../src/calc/deal.js';
-import {
-  editDistance,
-  redFlagsFound,
-  unknownFlags,
-  unknownRoles,
-} from '../../src/calc/qualification.js';
+import { redFlagsFound, unknownFlags, unknownRoles } from '../../src/calc/qualification.js';
 import type { Deal, DealResult, Verdict } from '../../src/model/deal.js';
 import { type DeepPartial, makeAssumptions } from '../support/assumptions.js';
 import type { Assumptions } from '../../src/model/assumptions.js';
@@ -372,11 +367,5 @@ describe('unknownFlags', () => {
     expect(unknownRoles(agency().delivery.roles, { roles: ['acount manager'] })).toEqual([
       { name: 'acount manager', field: 'roles', nearest: 'account manager', nearestIn: 'roles' },
     ]);
-  });
-
-  it('measures edit distance as single-character edits: kitten → sitting is 3', () => {
-    expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(editDistance('', 'abc')).toBe(3);
-    expect(editDistance('no crm', 'no crm')).toBe(0);
   });
 });

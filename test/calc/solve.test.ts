@@ -53,10 +53,10 @@ describe('input paths', () => {
   it('reject an unknown path and name the nearest known one', () => {
     const error = thrownBy(() => getInput(a, 'churn_montly'));
     expect(error.problems[0]?.code).toBe('unknown_input');
-    expect(error.problems[0]?.hint).toBe('Did you mean churn_monthly?');
+    expect(error.problems[0]?.hint).toBe('did you mean churn_monthly?');
 
     const stage = thrownBy(() => getInput(a, 'funnel.meeting.conversion'));
-    expect(stage.problems[0]?.hint).toBe('Did you mean funnel.meetings.conversion?');
+    expect(stage.problems[0]?.hint).toBe('did you mean funnel.meetings.conversion?');
   });
 
   it('reject the first stage, which has no conversion', () => {
@@ -105,7 +105,7 @@ describe('plan figures by id', () => {
   it('reject an unknown figure and name the nearest one', () => {
     const error = thrownBy(() => metricValue(plan, 'ltv_cac'));
     expect(error.problems[0]?.code).toBe('unknown_metric');
-    expect(error.problems[0]?.hint).toBe('Did you mean ltv_to_cac?');
+    expect(error.problems[0]?.hint).toBe('did you mean ltv_to_cac?');
   });
 });
 

@@ -520,7 +520,7 @@ describe('flags', () => {
     ]);
     expect(runs.map((run) => run.code)).toEqual([2, 2, 2, 2]);
     expect(runs[0]?.stderr).toContain(
-      "argument 'xml' is invalid. Allowed choices are table, json.",
+      "argument 'xml' is invalid. Allowed choices are table, json, markdown, csv, github.",
     );
     expect(runs[2]?.stderr).toContain('(Did you mean plan?)');
   });

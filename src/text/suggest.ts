@@ -45,8 +45,8 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   for (const candidate of candidates) {
     const target = foldName(candidate);
     let score = editDistance(folded, target);
-    const prefix = target.startsWith(folded) || folded.startsWith(target);
-    if (prefix && Math.min(folded.length, target.length) >= 3) {
+    const prefix = target.startsWith(folded);
+    if (prefix && folded.length >= 3) {
       score = Math.min(score, 1);
     }
     if (score < bestScore) {
@@ -55,6 +55,6 @@ export function nearest(word: string, candidates: readonly string[]): string | n
     }
   }
 
-  const allowed = Math.max(2, Math.floor(folded.length / 3));
+  const allowed = Math.max(2, Math.round(folded.length * 0.4));
   return bestScore <= allowed ? best : null;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { editDistance, foldName, nearest } from '../../src/input/suggest.js';
+import { editDistance, foldName, nearest } from '../../src/text/suggest.js';
 
 const TOP = ['revenue_target', 'average_check', 'gross_margin', 'contract_months', 'churn_monthly'];
 
