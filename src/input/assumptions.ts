@@ -8,10 +8,16 @@
 import type { z } from 'zod';
 
 import type { Assumptions, FunnelStage, Period, Role } from '../model/assumptions.js';
+import type { CheckId } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from './problem.js';
-import { assumptionsSchema, knownKeysAt, type AssumptionsFile } from './schema.js';
+import {
+  assumptionsSchema,
+  PROBABILISTIC_CHECKS,
+  knownKeysAt,
+  type AssumptionsFile,
+} from './schema.js';
 import { foldName, nearest } from '../text/suggest.js';
 import {
   parseYaml,
@@ -845,6 +851,7 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
           )
         : null,
       churnMonthlyMax: optional(thresholds.churn_monthly_max, ['thresholds', 'churn_monthly_max']),
+      minProbability: probabilityRequirements(thresholds, delivery.roles?.length ?? 0, report),
     },
     icp: {
       require: texts(icp.require),
@@ -856,6 +863,53 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
 }
 
 type Report = (path: Path, code: string, message: string, hint?: string | null) => void;
+
+/** `thresholds.min_probability`, checked against the checks the plan will have. */
+function probabilityRequirements(
+  thresholds: NonNullable<AssumptionsFile['thresholds']>,
+  roles: number,
+  report: Report,
+) {
+  const requirements: { checkId: CheckId; minProbability: number }[] = [];
+  const given = thresholds.min_probability ?? {};
+  const present: Record<string, boolean> = {
+    payback_max: thresholds.payback_months_max !== undefined,
+    churn_max: thresholds.churn_monthly_max !== undefined,
+    delivery_load: roles > 0,
+  };
+  const needs: Record<string, string> = {
+    payback_max: 'set thresholds.payback_months_max',
+    churn_max: 'set thresholds.churn_monthly_max',
+    delivery_load: 'list delivery.roles',
+  };
+  for (const id of PROBABILISTIC_CHECKS) {
+    const parsed = given[id];
+    if (parsed === undefined) {
+      continue;
+    }
+    const path = ['thresholds', 'min_probability', id];
+    if (parsed.range) {
+      report(
+        path,
+        'range_not_allowed',
+        `${pathKey(path)} is a range, and a probability limit is one figure`,
+        'write one share, e.g. 80%',
+      );
+      continue;
+    }
+    if (present[id] === false) {
+      report(
+        path,
+        'no_such_check',
+        `the plan has no ${id} check to require a probability of`,
+        needs[id] ?? null,
+      );
+      continue;
+    }
+    requirements.push({ checkId: id, minProbability: parsed.value });
+  }
+  return requirements;
+}
 type ValueOf = (parsed: ParsedNumber | undefined, path: Path) => number;
 type PositiveOf = (parsed: ParsedNumber | undefined, path: Path, why: string) => number;
 

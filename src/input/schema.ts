@@ -35,6 +35,16 @@ function numberField(kind: NumberKind, currency: string, description: string) {
     });
 }
 
+/** Checks that `thresholds.min_probability` can name. */
+export const PROBABILISTIC_CHECKS = [
+  'ltv_to_cac',
+  'payback_within_contract',
+  'fits_period',
+  'delivery_load',
+  'payback_max',
+  'churn_max',
+] as const;
+
 const text = (description: string) => z.string().meta({ description });
 
 /** Builds the schema for a file in the given currency (money values are checked against it). */
@@ -100,6 +110,23 @@ export function assumptionsSchema(currency = 'RUB') {
     ltv_to_cac_min: quantity('Lowest acceptable LTV/CAC. Default 3.').optional(),
     payback_months_max: quantity('Longest acceptable CAC payback in months (optional).').optional(),
     churn_monthly_max: rate('Highest acceptable monthly churn (optional), e.g. 5%.').optional(),
+    min_probability: z
+      .strictObject({
+        ltv_to_cac: rate('Least probability that LTV/CAC meets its minimum.').optional(),
+        payback_within_contract: rate(
+          'Least probability that payback fits in the contract.',
+        ).optional(),
+        fits_period: rate('Least probability that the plan fits the period.').optional(),
+        delivery_load: rate('Least probability that every role stays under max_load.').optional(),
+        payback_max: rate('Least probability that payback meets payback_months_max.').optional(),
+        churn_max: rate('Least probability that churn meets churn_monthly_max.').optional(),
+      })
+      .meta({
+        description:
+          'When inputs are ranges: the least probability each named check must pass with, ' +
+          'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
+      })
+      .optional(),
   });
 
   const icp = z.strictObject({

@@ -109,3 +109,44 @@ describe('funnel plan with ranges', () => {
     expect(run.stderr).toContain('--samples many: expected a whole number');
   });
 });
+
+describe('probabilistic thresholds', () => {
+  it('passes when LTV/CAC meets its minimum with at least the probability required', () => {
+    const { run, result } = json(['plan', 'examples/agency-ranges.yaml', '--samples', '20000']);
+    expect(run.code).toBe(0);
+    const required = result.simulation.probabilistic_checks;
+    expect(required.map((check: { id: string }) => check.id)).toEqual([
+      'ltv_to_cac',
+      'fits_period',
+    ]);
+    expect(required.every((check: { ok: boolean }) => check.ok)).toBe(true);
+  });
+
+  it('fails the gate on probability even when the point plan passes', () => {
+    const { run, result } = json([
+      'plan',
+      'examples/agency-ranges.yaml',
+      '--samples',
+      '20000',
+      '--set',
+      'thresholds.ltv_to_cac_min=3.6',
+      '--set',
+      'thresholds.min_probability.ltv_to_cac=99%',
+    ]);
+    const point = result.checks.find((check: { id: string }) => check.id === 'ltv_to_cac');
+    expect(point.ok).toBe(true);
+    expect(run.code).toBe(1);
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses a probability for a check the plan does not have', () => {
+    const run = runCli([
+      'plan',
+      'examples/agency-ranges.yaml',
+      '--set',
+      'thresholds.min_probability.churn_max=50%',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('set thresholds.churn_monthly_max');
+  });
+});
