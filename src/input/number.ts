@@ -66,6 +66,9 @@ const EXAMPLE_HINTS: Record<NumberKind, string> = {
 
 const DISTRIBUTIONS: readonly Distribution[] = ['uniform', 'triangular', 'lognormal'];
 
+/** Below this a positive figure is a typo, and 1 / it would overflow to Infinity. */
+const SMALLEST_MEANINGFUL = 1e-9;
+
 /** Largest integer a double holds exactly; larger money figures would silently lose units. */
 const LARGEST_EXACT = Number.MAX_SAFE_INTEGER;
 
@@ -137,6 +140,12 @@ function checkKind(
     return fail(
       `the value ${written} is beyond 2^53 (about 9 quadrillion) and cannot be kept exact`,
       'check the number of digits',
+    );
+  }
+  if (value > 0 && value < SMALLEST_MEANINGFUL) {
+    return fail(
+      `the value ${written} is too small to be a real figure (below one billionth)`,
+      'write 0 if you mean none, or check the exponent',
     );
   }
   if (kind === 'rate') {

@@ -91,3 +91,16 @@ describe('parseNumber refuses what is ambiguous or not a finite number', () => {
     }
   });
 });
+
+describe('figures too small to be real', () => {
+  it('rejects a positive value below one billionth, which would make a lifetime infinite', () => {
+    const parsed = parseNumber('5e-324', 'rate');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.message).toContain('too small to be a real figure');
+  });
+
+  it('still accepts zero and one billionth', () => {
+    expect(parseNumber('0', 'rate').ok).toBe(true);
+    expect(parseNumber('1e-9', 'rate').ok).toBe(true);
+  });
+});
