@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { Assumptions, FunnelStage, Period, Role } from '../model/assumptions.js';
 import type { CheckId } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
+import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from './problem.js';
 import {
@@ -169,16 +170,15 @@ function readCurrency(document: RawDocument, problems: InputProblem[]): string {
     return DEFAULT_CURRENCY;
   }
   const code = raw.trim().toUpperCase();
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-  } catch {
+  if (!CURRENCIES.has(code)) {
+    const suggestion = nearest(code, [...CURRENCIES]);
     problems.push(
       at(
         document,
         ['currency'],
         'bad_currency',
-        `"${raw}" is not a currency code`,
-        'write e.g. currency: RUB',
+        `"${raw}" is not an ISO 4217 currency code`,
+        suggestion ? `did you mean ${suggestion}?` : 'write e.g. currency: RUB',
       ),
     );
     return DEFAULT_CURRENCY;

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import type { DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
-import type { Formatter, Lang } from './format.js';
+import { russianPlural, type Formatter, type Lang } from './format.js';
 import { createTable } from './table.js';
 
 /** One reason for a salesperson, in the formatter's language. */
@@ -125,10 +125,8 @@ function flagText(flag: RedFlag, lang: Lang): string {
   return lang === 'ru' ? `нет: ${flag.flag}` : `missing: ${flag.flag}`;
 }
 
-const RU_PLURAL = new Intl.PluralRules('ru');
-
 function redFlagsWordRu(count: number): string {
-  const form = RU_PLURAL.select(count);
+  const form = russianPlural(count);
   if (form === 'one') return 'красный флаг';
   if (form === 'few') return 'красных флага';
   return 'красных флагов';

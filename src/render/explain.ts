@@ -8,9 +8,7 @@
 import type { Explanation, Expr, Quantity } from '../calc/explain.js';
 import { locate } from '../input/assumptions.js';
 import type { RawDocument } from '../input/yaml.js';
-import type { Lang } from './format.js';
-
-const LOCALES: Record<Lang, string> = { en: 'en-US', ru: 'ru-RU' };
+import { formatNumber, formatPercent, type Lang } from './format.js';
 
 const WORDS = {
   formula: { en: 'Formula', ru: 'Формула' },
@@ -22,14 +20,10 @@ const WORDS = {
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export function quantityText(value: number, quantity: Quantity, lang: Lang): string {
-  const locale = LOCALES[lang];
   if (quantity === 'share') {
-    return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
-      value,
-    );
+    return formatPercent(value, lang, 2);
   }
-  const digits = quantity === 'money' ? 2 : 4;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);
+  return formatNumber(value, lang, quantity === 'money' ? 2 : 4);
 }
 
 const PRECEDENCE = { '+': 1, '−': 1, '×': 2, '/': 2 } as const;

@@ -21,8 +21,6 @@ export interface Formatter {
   integer(value: number): string;
 }
 
-const LOCALES: Record<Lang, string> = { en: 'en-US', ru: 'ru-RU' };
-
 /** Tolerance below which a count is taken as whole: 21 / 0.2 is 105, not 106. */
 const WHOLE_TOLERANCE = 1e-9;
 
@@ -35,49 +33,118 @@ export function roundUpCount(value: number): number {
   return Math.ceil(value);
 }
 
-export function createFormatter(lang: Lang, currency: string): Formatter {
-  const locale = LOCALES[lang];
-  const money = moneyFormat(locale, currency);
-  const percent = new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 0,
-    maximumFractionDigits: 1,
-  });
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  const decimals = new Map<number, Intl.NumberFormat>();
+/**
+ * Written by hand rather than with Intl: the first Intl formatter loads ICU's
+ * locale data, which costs more than the rest of a plan's start-up. The rules
+ * follow CLDR for en and ru: en groups with commas and puts the currency sign
+ * first (₽180,000); ru groups with no-break spaces, uses a decimal comma and
+ * puts the sign after the figure (180 000 ₽), and spaces the percent sign.
+ */
+const NBSP = '\u00a0';
 
-  function decimal(value: number, digits = 2): string {
-    let format = decimals.get(digits);
-    if (!format) {
-      format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits });
-      decimals.set(digits, format);
-    }
-    return format.format(value);
+const SYMBOLS: Record<string, string> = {
+  RUB: '₽',
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  KZT: '₸',
+  UAH: '₴',
+  BYN: 'Br',
+  CNY: '¥',
+  JPY: '¥',
+  INR: '₹',
+  TRY: '₺',
+  GEL: '₾',
+  AMD: '֏',
+  ILS: '₪',
+  KRW: '₩',
+  VND: '₫',
+  NGN: '₦',
+  PHP: '₱',
+};
+
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  en: { group: ',', decimal: '.' },
+  ru: { group: NBSP, decimal: ',' },
+};
+
+/**
+ * Rounds half away from zero on the shortest decimal that reads back as the
+ * value, as people and spreadsheets round what they see: 1.005 → 1.01, where
+ * toFixed, working on the binary value 1.00499..., gives 1.00.
+ */
+function roundDecimal(value: number, digits: number): string {
+  const text = String(value);
+  if (text.includes('e')) {
+    return value.toFixed(digits);
   }
+  const [whole = '0', fraction = ''] = text.split('.');
+  if (fraction.length <= digits) {
+    return digits === 0 ? whole : `${whole}.${fraction.padEnd(digits, '0')}`;
+  }
+  let scaled = BigInt(`${whole}${fraction.slice(0, digits)}`);
+  if ((fraction[digits] ?? '0') >= '5') {
+    scaled += 1n;
+  }
+  const padded = scaled.toString().padStart(digits + 1, '0');
+  return digits === 0 ? padded : `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
 
+/** A figure with at most `digits` decimals, trailing zeros dropped, grouped by thousands. */
+export function formatNumber(value: number, lang: Lang, digits = 2): string {
+  const { group, decimal } = SEPARATORS[lang];
+  const fixed = roundDecimal(Math.abs(value), digits);
+  const [whole = '0', fraction = ''] = fixed.split('.');
+  const trimmed = fraction.replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const negative = value < 0 && /[1-9]/.test(fixed);
+  return `${negative ? '-' : ''}${grouped}${trimmed ? `${decimal}${trimmed}` : ''}`;
+}
+
+/** A share of one as a percentage with at most `digits` decimals: 0.4567 → 45.7%. */
+export function formatPercent(value: number, lang: Lang, digits = 1): string {
+  const figure = formatNumber(value * 100, lang, digits);
+  return lang === 'ru' ? `${figure}${NBSP}%` : `${figure}%`;
+}
+
+export function formatMoney(value: number, lang: Lang, currency: string): string {
+  const figure = formatNumber(value, lang, 0);
+  const symbol = SYMBOLS[currency];
+  if (lang === 'ru') {
+    return `${figure}${NBSP}${symbol ?? currency}`;
+  }
+  const unsigned = figure.replace(/^-/, '');
+  const sign = figure.startsWith('-') ? '-' : '';
+  return symbol ? `${sign}${symbol}${unsigned}` : `${sign}${currency}${NBSP}${unsigned}`;
+}
+
+/** The plural form Russian needs after a count: 1 флаг, 2 флага, 5 флагов. */
+export function russianPlural(count: number): 'one' | 'few' | 'many' {
+  const whole = Math.abs(Math.trunc(count));
+  if (!Number.isInteger(count)) {
+    return 'few';
+  }
+  const lastTwo = whole % 100;
+  const last = whole % 10;
+  if (last === 1 && lastTwo !== 11) {
+    return 'one';
+  }
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) {
+    return 'few';
+  }
+  return 'many';
+}
+
+export function createFormatter(lang: Lang, currency: string): Formatter {
   return {
     lang,
     currency,
-    money: (value) => money.format(value),
-    percent: (value) => percent.format(value),
-    decimal,
-    count: (value) => integer.format(roundUpCount(value)),
-    integer: (value) => integer.format(value),
+    money: (value) => formatMoney(value, lang, currency),
+    percent: (value) => formatPercent(value, lang, 1),
+    decimal: (value, digits = 2) => formatNumber(value, lang, digits),
+    count: (value) => formatNumber(roundUpCount(value), lang, 0),
+    integer: (value) => formatNumber(value, lang, 0),
   };
-}
-
-function moneyFormat(locale: string, currency: string): Intl.NumberFormat {
-  try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      currencyDisplay: 'narrowSymbol',
-      maximumFractionDigits: 0,
-      minimumFractionDigits: 0,
-    });
-  } catch {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
-  }
 }
 
 /** Picks the language from a flag, then LC_ALL, LC_MESSAGES and LANG; English otherwise. */

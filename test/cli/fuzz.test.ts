@@ -214,7 +214,10 @@ const validFile = fc.record({
   }),
   delivery: fc.record({
     hourly_cost: fc.integer({ min: 1, max: 50_000 }),
-    hours_per_client_month: fc.double({ min: 0, max: 500, noNaN: true }),
+    hours_per_client_month: fc.oneof(
+      fc.constant(0),
+      fc.double({ min: 0.01, max: 500, noNaN: true }),
+    ),
     roles: fc.array(
       fc.record({
         role: fc.constantFrom('account manager', 'designer', 'analyst'),
