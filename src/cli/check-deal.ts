@@ -14,7 +14,7 @@ import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';
 import { toJsonText } from '../render/plan.js';
-import { decideColor, writeOut } from './output.js';
+import { decideColor, writeOut, isTerminal } from './output.js';
 import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
@@ -94,7 +94,7 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
     const color = decideColor({
       flag: options.color,
       env: process.env,
-      isTTY: Boolean(process.stdout.isTTY),
+      isTTY: isTerminal(1),
     });
     writeOut(
       single && results[0]

@@ -9,7 +9,7 @@ import { readSource } from '../input/read.js';
 import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/compare.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
-import { decideColor, writeOut } from './output.js';
+import { decideColor, writeOut, isTerminal } from './output.js';
 import { outputFormat, overridesFrom, type PlanOptions } from './plan.js';
 
 export function registerCompare(program: Command, shared: (command: Command) => Command): void {
@@ -61,7 +61,7 @@ export async function runCompare(file: string, options: PlanOptions): Promise<nu
     const color = decideColor({
       flag: options.color,
       env: process.env,
-      isTTY: Boolean(process.stdout.isTTY),
+      isTTY: isTerminal(1),
     });
     writeOut(renderCompareTable(plans, fmt, color));
   }

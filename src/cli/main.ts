@@ -12,7 +12,7 @@ import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
 import { problemCommands, REPORT_FORMATS } from './formats.js';
 import { registerInit } from './init.js';
-import { guardStdout, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
+import { reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
 import { runPlan, type PlanOptions } from './plan.js';
 import { registerSchema } from './schema.js';
 import { registerWhatIf } from './whatif.js';
@@ -57,7 +57,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .showHelpAfterError('(add --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr });
+    .configureOutput({ writeOut, writeErr });
 
   sharedOptions(
     program
@@ -103,7 +103,6 @@ Examples:
 
 /** Runs the CLI with the arguments after `node funnel`. */
 export async function run(argv: string[]): Promise<void> {
-  guardStdout();
   const program = buildProgram();
   const json = argv.includes('--json') || argv.includes('--format=json') || formatIsJson(argv);
   const debug = argv.includes('--debug');

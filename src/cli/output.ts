@@ -3,6 +3,9 @@
  * cutting piped output short, and reporting input problems.
  */
 
+import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
 import type { InputProblem } from '../input/problem.js';
 import { toJsonText } from '../render/plan.js';
 
@@ -30,29 +33,49 @@ export function decideColor({ flag, env, isTTY }: ColorSources): boolean {
 }
 
 let pipeClosed = false;
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
- * Quiet on a closed pipe (`funnel plan --json | head -c 100`): the reader has all it wanted.
- * Any other write failure is one line on stderr and exit 2, never a stack trace.
+ * Writes all of `text` to a file descriptor synchronously, so output is never cut short
+ * when the process ends (a piped stdout is non-blocking: EAGAIN means wait and retry).
+ * Writing straight to the descriptor also spares loading Node's stream machinery.
  */
-export function guardStdout(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    pipeClosed = true;
-    if (error.code !== 'EPIPE') {
-      writeErr(`funnel: cannot write the output: ${error.message}\n`);
-      process.exitCode = 2;
+function writeAll(fd: number, text: string): void {
+  let bytes = Buffer.from(text, 'utf8');
+  while (bytes.length > 0 && !(fd === 1 && pipeClosed)) {
+    try {
+      const written = writeSync(fd, bytes);
+      bytes = bytes.subarray(written);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(PAUSE, 0, 0, 2);
+        continue;
+      }
+      if (fd === 1) {
+        // A reader that stopped early (`funnel plan --json | head -c 100`) has all it wanted.
+        pipeClosed = true;
+        if (code !== 'EPIPE') {
+          writeAll(2, `funnel: cannot write the output: ${(error as Error).message}\n`);
+          process.exitCode = 2;
+        }
+      }
+      return;
     }
-  });
-}
-
-export function writeOut(text: string): void {
-  if (!pipeClosed) {
-    process.stdout.write(text);
   }
 }
 
+export function writeOut(text: string): void {
+  writeAll(1, text);
+}
+
 export function writeErr(text: string): void {
-  process.stderr.write(text);
+  writeAll(2, text);
+}
+
+/** Whether a descriptor is a terminal (1 for stdout, 2 for stderr). */
+export function isTerminal(fd: 1 | 2): boolean {
+  return isatty(fd);
 }
 
 /** `file:line:col: message (key: path)` and the hint on the next line, like a compiler. */

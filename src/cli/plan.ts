@@ -9,7 +9,7 @@ import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
 import { renderSimulation, simulationJson } from '../render/whatif.js';
 import { appendStepSummary, isReportFormat, renderPlanReport } from './formats.js';
-import { decideColor, writeErr, writeOut } from './output.js';
+import { decideColor, writeErr, writeOut, isTerminal } from './output.js';
 
 export interface CommonOptions {
   format: string;
@@ -118,7 +118,7 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
     const color = decideColor({
       flag: options.color,
       env: process.env,
-      isTTY: Boolean(process.stdout.isTTY),
+      isTTY: isTerminal(1),
     });
     writeOut(renderPlanTable(view, fmt, color));
     if (simulation) {
@@ -156,7 +156,7 @@ function wholeFlag(
 
 /** A bar on stderr for simulations long enough to need one, and only on a terminal. */
 function progressBar(): ((done: number, total: number) => void) | undefined {
-  if (!process.stderr.isTTY) {
+  if (!isTerminal(2)) {
     return undefined;
   }
   const width = 30;

@@ -22,7 +22,7 @@ import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';
-import { decideColor, writeOut } from './output.js';
+import { decideColor, writeOut, isTerminal } from './output.js';
 import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface SolveOptions extends CommonOptions {
@@ -193,6 +193,6 @@ function colorFor(options: CommonOptions): boolean {
   return decideColor({
     flag: options.color,
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
+    isTTY: isTerminal(1),
   });
 }

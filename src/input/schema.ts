@@ -9,6 +9,10 @@ import * as z from 'zod';
 
 import { parseNumber, type NumberKind, type ParsedNumber } from './number.js';
 
+// Each file is validated once per process: compiling zod's fast paths with `new Function`
+// costs more than it saves, and code made that way is never in the start-up code cache.
+z.config({ jitless: true });
+
 const NUMBER_HINTS: Record<NumberKind, string> = {
   money: 'Amount of money: 180000, "180 000", 180k, 18M, or a range such as 150k..200k.',
   rate: 'Share: 45% or 0.45, or a range such as 1.5%..2%.',
