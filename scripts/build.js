@@ -4,7 +4,7 @@
 // bin/funnel.js is the only other file that knows the bundle's name.
 import { builtinModules, createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -47,6 +47,41 @@ const deferBuiltins = {
   },
 };
 
+// chalk asks node:tty whether stdout and stderr are terminals as it loads, and node:tty loads
+// net; the CLI decides colour itself and asks only the same question. This stand-in answers it
+// from the descriptor's file type (a terminal is a character device; so is /dev/null, where
+// colour does no harm) and loads the real module only for its streams.
+const lightTty = {
+  name: 'light-tty',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?tty$/ }, (args) =>
+      args.namespace === 'light-tty'
+        ? { path: 'node:tty', external: true }
+        : { path: 'tty', namespace: 'light-tty' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'light-tty' }, () => ({
+      loader: 'js',
+      contents: [
+        "const { fstatSync } = require('node:fs');",
+        'let real;',
+        "const load = () => (real ??= require('node:tty'));",
+        'module.exports = {',
+        '  isatty(fd) {',
+        '    try {',
+        '      return fstatSync(fd).isCharacterDevice();',
+        '    } catch {',
+        '      return false;',
+        '    }',
+        '  },',
+        '  get ReadStream() { return load().ReadStream; },',
+        '  get WriteStream() { return load().WriteStream; },',
+        '};',
+      ].join('\n'),
+    }));
+  },
+};
+
+const manifest = JSON.parse(await readFile(`${root}package.json`, 'utf8'));
 const bundle = `${root}dist/funnel.cjs`;
 
 const result = await build({
@@ -62,7 +97,8 @@ const result = await build({
   sourcemap: 'external',
   legalComments: 'external',
   logLevel: 'warning',
-  plugins: [deferBuiltins],
+  plugins: [deferBuiltins, lightTty],
+  define: { FUNNEL_VERSION: JSON.stringify(manifest.version) },
   write: false,
 });
 
