@@ -1,12 +1,20 @@
 /**
- * The report formats of `plan` (markdown, csv, github) and `--summary`, which
- * appends the markdown report to the file GitHub Actions names in
- * GITHUB_STEP_SUMMARY.
+ * The report formats of `plan` and `check-deal` (markdown, csv, github) and
+ * `--summary`, which appends the markdown report to the file GitHub Actions
+ * names in GITHUB_STEP_SUMMARY.
  */
 
 import { appendFileSync } from 'node:fs';
 
 import type { RawDocument } from '../input/yaml.js';
+import type { Assumptions } from '../model/assumptions.js';
+import {
+  dealReport,
+  renderDealsCsv,
+  renderDealsGithub,
+  renderDealsMarkdown,
+  type CheckedDeal,
+} from '../render/deal-report.js';
 import type { Formatter } from '../render/format.js';
 import { renderCsv } from '../render/csv.js';
 import { githubSummary, planAnnotations, renderGithub, workflowCommand } from '../render/github.js';
@@ -42,6 +50,41 @@ export function renderPlanReport(
         githubSummary(report),
       );
   }
+}
+
+export interface DealsReportInput {
+  deals: CheckedDeal[];
+  assumptions: Assumptions;
+  /** One deal from flags or a deal file: no pipeline table above it. */
+  single: boolean;
+}
+
+/** The checked deals in a report format. */
+export function renderDealsReport(
+  format: ReportFormat,
+  input: DealsReportInput,
+  fmt: Formatter,
+): string {
+  const reports = input.deals.map((deal) => dealReport(deal, input.assumptions, fmt));
+  switch (format) {
+    case 'markdown':
+      return dealsMarkdown(input, fmt);
+    case 'csv':
+      return renderDealsCsv(reports);
+    case 'github':
+      return renderDealsGithub(input.deals, reports, fmt.lang);
+  }
+}
+
+/** The checked deals as markdown: the report of --format markdown and of --summary. */
+export function dealsMarkdown(input: DealsReportInput, fmt: Formatter): string {
+  const reports = input.deals.map((deal) => dealReport(deal, input.assumptions, fmt));
+  return renderDealsMarkdown(
+    reports,
+    input.deals.map((deal) => deal.result),
+    fmt,
+    input.single,
+  );
 }
 
 /** Appends the plan's markdown report to $GITHUB_STEP_SUMMARY. */
