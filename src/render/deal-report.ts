@@ -4,6 +4,7 @@
  * `check-deal` read the same list of figures as those of `plan`.
  */
 
+import { normalizeName } from '../calc/qualification.js';
 import type { DealPlace } from '../input/deal.js';
 import type { Assumptions } from '../model/assumptions.js';
 import type { DealReason, DealResult, Verdict } from '../model/deal.js';
@@ -339,7 +340,9 @@ function reasonField(
     flag: fromFlags(name) ? `--${name}` : null,
   });
   const flagItem = (flag: string) => {
-    const index = place.flags.findIndex((written) => sameName(written, flag));
+    const index = place.flags.findIndex(
+      (written) => normalizeName(written) === normalizeName(flag),
+    );
     return index >= 0 ? { path: ['flags', index], flag: null } : { path: null, flag: '--flag' };
   };
 
@@ -356,7 +359,9 @@ function reasonField(
         : { path: ['has'], flag: null };
     case 'red_flags_reject': {
       const written = reason.values.flags.find(
-        (flag) => flag.kind === 'flag' && place.flags.some((name) => sameName(name, flag.flag)),
+        (flag) =>
+          flag.kind === 'flag' &&
+          place.flags.some((name) => normalizeName(name) === normalizeName(flag.flag)),
       );
       if (written) {
         return flagItem(written.flag);
@@ -366,18 +371,14 @@ function reasonField(
         : { path: null, flag: '--flag' };
     }
     case 'role_over_capacity': {
-      const index = (place.roles ?? []).findIndex((role) => sameName(role, reason.values.role));
+      const index = (place.roles ?? []).findIndex(
+        (role) => normalizeName(role) === normalizeName(reason.values.role),
+      );
       return index >= 0 ? { path: ['roles', index], flag: null } : { path: null, flag: null };
     }
     default:
       return { path: null, flag: null };
   }
-}
-
-/** Names compare as the qualification compares them: case and runs of spaces aside. */
-function sameName(a: string, b: string): boolean {
-  const normal = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
-  return normal(a) === normal(b);
 }
 
 /** Where the deal starts: its list item, or the first key of a deal file. */
@@ -420,7 +421,7 @@ export function dealAnnotations(checked: CheckedDeal[], reports: DealReport[]): 
 
       const driver = reasonField(reason, place);
       const located = driver.path ? placeOfKey(place, [...place.prefix, ...driver.path]) : null;
-      const where = located && located.line !== null ? located : { ...dealStart(place) };
+      const where = located && located.line !== null ? located : dealStart(place);
       const file = placeOfKey(place, []).file;
       const note = driver.flag
         ? ` (${WORDS.set_by[lang]} ${driver.flag})`
