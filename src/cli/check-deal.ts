@@ -9,17 +9,26 @@ import type { Command } from 'commander';
 import { checkDeal } from '../calc/deal.js';
 import { loadAssumptions } from '../input/assumptions.js';
 import { loadDeals, type DealFlags } from '../input/deal.js';
+import type { DealResult } from '../model/deal.js';
 import { InputError, problem } from '../input/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';
 import { toJsonText } from '../render/plan.js';
-import { decideColor, writeOut, isTerminal } from './output.js';
+import {
+  appendSummaryMarkdown,
+  dealsMarkdown,
+  isReportFormat,
+  renderDealsReport,
+  type DealsReportInput,
+} from './formats.js';
+import { decideColor, isTerminal, writeOut } from './output.js';
 import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
   assumptions?: string;
   strict?: boolean;
+  summary?: boolean;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -47,7 +56,8 @@ export function registerCheckDeal(program: Command, shared: (command: Command) =
       )
       .option('--flag <red flag>', 'an icp.red_flags sign the client shows (repeatable)', collect)
       .option('--roles <list>', 'comma-separated roles serving the client (default: all)')
-      .option('--strict', 'exit 1 on REVIEW as well as REJECT'),
+      .option('--strict', 'exit 1 on REVIEW as well as REJECT')
+      .option('--summary', 'also append the markdown report to $GITHUB_STEP_SUMMARY'),
   )
     .addHelpText(
       'after',
@@ -59,7 +69,9 @@ Examples:
   $ funnel check-deal -a examples/agency.yaml --check 180k --hours 48 --months 4 \\
       --has "analytics access" --flag "no CRM" --roles "account manager"
   $ funnel check-deal examples/deals/review.yaml -a examples/agency.yaml --json
-  $ funnel check-deal examples/deals -a examples/agency.yaml`,
+  $ funnel check-deal examples/deals -a examples/agency.yaml
+  $ funnel check-deal examples/deals -a examples/agency.yaml --format github --summary
+  $ funnel check-deal examples/deals -a examples/agency.yaml --format csv > pipeline.csv`,
     )
     .action(async (target: string | undefined, options: CheckDealOptions) => {
       process.exitCode = await runCheckDeal(target, options);
@@ -87,9 +99,21 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
 
   const fmt = createFormatter(detectLang(options.lang, process.env), loaded.assumptions.currency);
   const single = results.length === 1 && (target === undefined || !isList(deals));
-  if (outputFormat(options) === 'json') {
+  const report: DealsReportInput = {
+    deals: deals.map((source, index) => ({
+      origin: source.origin,
+      ...(source.place ? { place: source.place } : {}),
+      result: results[index] as DealResult,
+    })),
+    assumptions: loaded.assumptions,
+    single,
+  };
+  const format = outputFormat(options);
+  if (format === 'json') {
     const documents = results.map((result) => dealToJson(result, fmt));
     writeOut(toJsonText(single ? documents[0] : { deals: documents }));
+  } else if (isReportFormat(format)) {
+    writeOut(renderDealsReport(format, report, fmt));
   } else {
     const color = decideColor({
       flag: options.color,
@@ -101,6 +125,10 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
         ? renderDealTable(results[0], fmt, color)
         : renderDealRows(results, fmt, color),
     );
+  }
+
+  if (options.summary) {
+    appendSummaryMarkdown(dealsMarkdown(report, fmt), process.env);
   }
 
   const rejected = results.some((result) => result.verdict === 'REJECT');

@@ -112,7 +112,10 @@ export function loadAssumptions(text: string, file: string, options: LoadOptions
 }
 
 /** Looks up where a key path sits in the file, for messages and annotations. */
-export function locate(document: RawDocument, path: readonly (string | number)[]) {
+export function locate(
+  document: Pick<RawDocument, 'positions'>,
+  path: readonly (string | number)[],
+) {
   for (let length = path.length; length >= 0; length -= 1) {
     const found = document.positions.get(pathKey(path.slice(0, length)));
     if (found) {

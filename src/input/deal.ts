@@ -16,7 +16,7 @@ import { parseNumber, type NumberKind } from './number.js';
 import { InputError, problem, type InputProblem } from './problem.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
-import { parseYaml, pathKey, type RawDocument, type RawValue } from './yaml.js';
+import { parseYaml, pathKey, type Located, type RawDocument, type RawValue } from './yaml.js';
 
 /** Deal fields as flags give them; every one optional. */
 export interface DealFlags {
@@ -33,6 +33,25 @@ export interface DealSource {
   /** Where the deal came from, for messages: a file, `file#2` in a list, or `flags`. */
   origin: string;
   deal: Deal;
+  /** Where the deal's fields sit in its file; absent for a deal given by flags alone. */
+  place?: DealPlace;
+}
+
+export type DealField = (typeof FIELDS)[number];
+
+/** Lines of a deal's fields, so a finding can point at the field that drives it. */
+export interface DealPlace {
+  file: string;
+  /** Positions of the whole file by key path, as the YAML reader gives them. */
+  positions: Map<string, Located>;
+  /** The deal's path in the file: [] for a deal file, [2] for the third deal of a list. */
+  prefix: (string | number)[];
+  /** Red flags as the file lists them, in order: `flags.N` in the file is the N-th. */
+  flags: string[];
+  /** Roles as the file lists them; null when the file names none. */
+  roles: string[] | null;
+  /** Fields a flag gave or changed, so their value is not on the file's line. */
+  fromFlags: DealField[];
 }
 
 const FIELDS = ['name', 'check', 'hours', 'months', 'has', 'flags', 'roles'] as const;
@@ -76,7 +95,7 @@ export async function loadDeals(
       if (shaped) {
         const deal = buildDeal(shaped, flags, assumptions, { document, prefix }, origin, problems);
         if (deal) {
-          deals.push({ origin, deal });
+          deals.push({ origin, deal, place: dealPlace(shaped, flags, document, prefix) });
         }
       }
     });
@@ -86,6 +105,31 @@ export async function loadDeals(
     throw new InputError(problems);
   }
   return deals;
+}
+
+function dealPlace(
+  file: DealFile,
+  flags: DealFlags,
+  document: RawDocument<RawValue>,
+  prefix: (string | number)[],
+): DealPlace {
+  const given: [DealField, unknown][] = [
+    ['name', flags.name],
+    ['check', flags.check],
+    ['hours', flags.hours],
+    ['months', flags.months],
+    ['has', flags.has],
+    ['flags', flags.flag],
+    ['roles', flags.roles],
+  ];
+  return {
+    file: document.file,
+    positions: document.positions,
+    prefix,
+    flags: file.flags ?? [],
+    roles: flags.roles === undefined ? (file.roles ?? null) : null,
+    fromFlags: given.filter(([, value]) => value !== undefined).map(([field]) => field),
+  };
 }
 
 async function dealFiles(target: string): Promise<string[]> {

@@ -22,39 +22,48 @@ function csvNumber(value: number): string {
   return Object.is(value, -0) ? '0' : String(value);
 }
 
-export function renderCsv(report: Report): string {
-  const lines: string[] = [CSV_HEADER.join(',')];
+/**
+ * The rows of a report, each a list of cells ready to join: figures, then
+ * checks with their limit and verdict. The columns are CSV_HEADER's.
+ */
+export function csvRecords(report: Report): string[][] {
+  const records: string[][] = [];
   const unitName = (unit: string) => (unit === 'money' ? report.currency : unit);
 
   for (const section of report.sections) {
     for (const figure of section.figures) {
-      lines.push(
-        [
-          csvCell(section.id),
-          csvCell(figure.key),
-          csvCell(figure.item === null ? figure.label : `${figure.item}: ${figure.label}`),
-          csvNumber(figure.value),
-          csvCell(unitName(figure.unit)),
-          '',
-          '',
-        ].join(','),
-      );
+      records.push([
+        csvCell(section.id),
+        csvCell(figure.key),
+        csvCell(figure.item === null ? figure.label : `${figure.item}: ${figure.label}`),
+        csvNumber(figure.value),
+        csvCell(unitName(figure.unit)),
+        '',
+        '',
+      ]);
     }
   }
 
   for (const check of report.checks) {
-    lines.push(
-      [
-        'checks',
-        csvCell(`checks.${check.id}`),
-        csvCell(check.label),
-        csvNumber(check.value),
-        csvCell(unitName(check.unit)),
-        csvNumber(check.limit),
-        check.ok ? 'true' : 'false',
-      ].join(','),
-    );
+    records.push([
+      'checks',
+      csvCell(`checks.${check.id}`),
+      csvCell(check.label),
+      csvNumber(check.value),
+      csvCell(unitName(check.unit)),
+      csvNumber(check.limit),
+      check.ok ? 'true' : 'false',
+    ]);
   }
 
-  return `${lines.join('\r\n')}\r\n`;
+  return records;
+}
+
+/** Rows of cells as CSV text: commas between cells, CRLF after every row. */
+export function csvText(records: string[][]): string {
+  return records.map((record) => `${record.join(',')}\r\n`).join('');
+}
+
+export function renderCsv(report: Report): string {
+  return csvText([CSV_HEADER, ...csvRecords(report)]);
 }

@@ -120,7 +120,8 @@ export function reasonMessage(reason: DealReason, fmt: Formatter): string {
   }
 }
 
-function flagText(flag: RedFlag, lang: Lang): string {
+/** A red flag as a salesperson reads it: its name, or what is missing. */
+export function flagText(flag: RedFlag, lang: Lang): string {
   if (flag.kind === 'flag') return flag.flag;
   return lang === 'ru' ? `нет: ${flag.flag}` : `missing: ${flag.flag}`;
 }
@@ -229,12 +230,13 @@ function snakeKeys(values: object): Record<string, unknown> {
   );
 }
 
-const VERDICT_WORDS: Record<Lang, Record<Verdict, string>> = {
+export const VERDICT_WORDS: Record<Lang, Record<Verdict, string>> = {
   en: { ACCEPT: 'ACCEPT', REVIEW: 'REVIEW', REJECT: 'REJECT' },
   ru: { ACCEPT: 'ПРИНЯТЬ', REVIEW: 'ОБСУДИТЬ', REJECT: 'ОТКЛОНИТЬ' },
 };
 
-const LABELS = {
+/** Words of the deal table and the pipeline rows, shared with the report formats. */
+export const DEAL_LABELS = {
   en: {
     deal: 'deal',
     check: 'check',
@@ -298,8 +300,8 @@ function painter(color: boolean) {
   };
 }
 
-function paybackText(result: DealResult, fmt: Formatter): string {
-  if (result.paybackMonths === null) return LABELS[fmt.lang].never;
+export function paybackText(result: DealResult, fmt: Formatter): string {
+  if (result.paybackMonths === null) return DEAL_LABELS[fmt.lang].never;
   return fmt.decimal(result.paybackMonths);
 }
 
@@ -315,7 +317,7 @@ function signed(value: number, format: (magnitude: number) => string): string {
  * of its figures, then one line per reason.
  */
 export function renderDealTable(result: DealResult, fmt: Formatter, color: boolean): string {
-  const labels = LABELS[fmt.lang];
+  const labels = DEAL_LABELS[fmt.lang];
   const paint = painter(color);
   const binding = `(${labels.binding})`;
 
@@ -372,7 +374,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
  * price, payback, LTV/CAC, red flags and verdict.
  */
 export function renderDealRows(results: DealResult[], fmt: Formatter, color = false): string {
-  const labels = LABELS[fmt.lang];
+  const labels = DEAL_LABELS[fmt.lang];
   const paint = painter(color);
 
   const table = createTable({

@@ -103,7 +103,10 @@ interface Place {
 }
 
 /** Where a key sits in the file: its key's line, or the nearest enclosing key that is there. */
-export function placeOfKey(document: RawDocument, path: KeyPath): Place {
+export function placeOfKey(
+  document: Pick<RawDocument, 'file' | 'positions'>,
+  path: KeyPath,
+): Place {
   const file = document.file === '-' ? null : document.file.replace(/^\.\//, '');
   const { found, exact } = locate(document, path);
   const where = found ? (found.key ?? found.value) : null;

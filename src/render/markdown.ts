@@ -5,7 +5,7 @@
  */
 
 import type { Lang } from './format.js';
-import type { Report, ReportFigure, ReportSection } from './report.js';
+import type { Report, ReportCheck, ReportFigure, ReportSection } from './report.js';
 
 const WORDS = {
   check: { en: 'Check', ru: 'Проверка' },
@@ -34,7 +34,7 @@ function row(cells: string[]): string {
   return `| ${cells.map(markdownCell).join(' | ')} |`;
 }
 
-function tableOf(head: string[], align: ('left' | 'right' | 'center')[], rows: string[][]) {
+export function tableOf(head: string[], align: ('left' | 'right' | 'center')[], rows: string[][]) {
   const rule = align.map((side) =>
     side === 'right' ? '---:' : side === 'center' ? ':---:' : '---',
   );
@@ -73,6 +73,32 @@ function figureTable(section: ReportSection, lang: Lang): string {
   );
 }
 
+function heading(level: number, text: string): string {
+  return `${'#'.repeat(level)} ${text}`;
+}
+
+/** The checks as a table under a heading of the given level: value, limit and result each. */
+export function checksMarkdown(checks: ReportCheck[], lang: Lang, level: number): string {
+  const w = (id: keyof typeof WORDS) => WORDS[id][lang];
+  const rows = checks.map((check) => [
+    check.label,
+    check.valueText,
+    check.limitText,
+    check.ok ? `✅ ${w('passed')}` : `❌ ${w('failed')}`,
+  ]);
+  return `${heading(level, w('checks'))}\n\n${tableOf(
+    [w('check'), w('value'), w('limit'), w('result')],
+    ['left', 'right', 'right', 'left'],
+    rows,
+  )}`;
+}
+
+/** A section of figures as a table under a heading of the given level. */
+export function sectionMarkdown(section: ReportSection, lang: Lang, level: number): string {
+  const body = section.itemLabel === null ? figureTable(section, lang) : itemTable(section);
+  return `${heading(level, markdownCell(section.title))}\n\n${body}`;
+}
+
 /** The whole report as markdown, ending with a newline. */
 export function renderMarkdown(report: Report): string {
   const lang = report.lang;
@@ -88,19 +114,7 @@ export function renderMarkdown(report: Report): string {
   );
 
   if (report.checks.length > 0) {
-    const rows = report.checks.map((check) => [
-      check.label,
-      check.valueText,
-      check.limitText,
-      check.ok ? `✅ ${w('passed')}` : `❌ ${w('failed')}`,
-    ]);
-    parts.push(
-      `### ${w('checks')}\n\n${tableOf(
-        [w('check'), w('value'), w('limit'), w('result')],
-        ['left', 'right', 'right', 'left'],
-        rows,
-      )}`,
-    );
+    parts.push(checksMarkdown(report.checks, lang, 3));
   }
 
   if (report.warnings.length > 0) {
@@ -109,8 +123,7 @@ export function renderMarkdown(report: Report): string {
   }
 
   for (const section of report.sections) {
-    const body = section.itemLabel === null ? figureTable(section, lang) : itemTable(section);
-    parts.push(`### ${markdownCell(section.title)}\n\n${body}`);
+    parts.push(sectionMarkdown(section, lang, 3));
   }
 
   return `${parts.join('\n\n')}\n`;

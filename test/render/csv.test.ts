@@ -2,48 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { CSV_HEADER, csvCell, renderCsv } from '../../src/render/csv.js';
 import type { Report } from '../../src/render/report.js';
+import { parseCsv } from '../support/csv.js';
 import { EXAMPLE_PLANS, jsonAt, planOf } from './plan-fixture.js';
-
-/** A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF line ends. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        field += char;
-      }
-    } else if (char === '"') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') {
-        i += 1;
-      }
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else {
-      field += char;
-    }
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function records(csv: string): Record<string, string>[] {
   const [head, ...rows] = parseCsv(csv);

@@ -1,0 +1,454 @@
+/**
+ * Checked deals as reports: each deal a `Report` (its figures and checks)
+ * with its verdict and reasons, so the markdown, CSV and GitHub formats of
+ * `check-deal` read the same list of figures as those of `plan`.
+ */
+
+import { normalizeName } from '../calc/qualification.js';
+import type { DealPlace } from '../input/deal.js';
+import type { Assumptions } from '../model/assumptions.js';
+import type { DealReason, DealResult, Verdict } from '../model/deal.js';
+import { csvCell, csvRecords, csvText, CSV_HEADER } from './csv.js';
+import { DEAL_LABELS, paybackText, reasonMessage, VERDICT_WORDS } from './deal.js';
+import type { Formatter, Lang } from './format.js';
+import { placeOfKey, renderGithub, type Annotation } from './github.js';
+import { label } from './labels.js';
+import { checksMarkdown, markdownCell, sectionMarkdown, tableOf } from './markdown.js';
+import {
+  figureText,
+  type FigureUnit,
+  type Report,
+  type ReportCheck,
+  type ReportSection,
+} from './report.js';
+
+/** A deal as `check-deal` checked it, and where it came from. */
+export interface CheckedDeal {
+  /** A file, `file#2` in a list, or `flags`. */
+  origin: string;
+  /** Where its fields sit in its file; absent for a deal given by flags alone. */
+  place?: DealPlace;
+  result: DealResult;
+}
+
+export interface DealReport extends Report {
+  /** The client's name; the origin when the deal has none; null for an unnamed deal from flags. */
+  name: string | null;
+  origin: string;
+  verdict: Verdict;
+  reasons: { id: DealReason['id']; verdict: Verdict; message: string }[];
+}
+
+const WORDS = {
+  deal: { en: 'Deal', ru: 'Сделка' },
+  target_gross_margin: { en: 'Target gross margin', ru: 'Целевая валовая маржа' },
+  price_gap_share: { en: 'Price vs. minimum, share', ru: 'Цена против минимума, доля' },
+  clients: { en: 'Clients with the deal', ru: 'Клиентов со сделкой' },
+  max_load: { en: 'Load ceiling', ru: 'Потолок загрузки' },
+  check_minimum_check: { en: 'Price at least the minimum', ru: 'Цена не ниже минимума' },
+  check_red_flags: { en: 'Red flags', ru: 'Красные флаги' },
+  pipeline: { en: 'Pipeline', ru: 'Воронка сделок' },
+  deals: { en: 'deals', ru: 'сделок' },
+  one_deal: { en: 'deal', ru: 'сделка' },
+  field: { en: 'field', ru: 'поле' },
+  set_by: { en: 'set by', ru: 'задано через' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+const VERDICT_ICONS: Record<Verdict, string> = { ACCEPT: '✅', REVIEW: '⚠️', REJECT: '❌' };
+
+const VERDICTS: Verdict[] = ['ACCEPT', 'REVIEW', 'REJECT'];
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** One deal as a report: the figures of its JSON under the same keys, and its checks. */
+export function dealReport(
+  checked: CheckedDeal,
+  assumptions: Assumptions,
+  fmt: Formatter,
+): DealReport {
+  const { result, origin } = checked;
+  const lang = fmt.lang;
+  const words = DEAL_LABELS[lang];
+  const w = (id: keyof typeof WORDS) => WORDS[id][lang];
+
+  function section(id: string, title: string, itemLabel: string | null = null): ReportSection {
+    return { id, title, itemLabel, figures: [] };
+  }
+  function add(
+    into: ReportSection,
+    key: string,
+    name: string,
+    value: number | null,
+    unit: FigureUnit,
+    item: string | null = null,
+  ): void {
+    if (value !== null && Number.isFinite(value)) {
+      const text = figureText(value, unit, fmt);
+      into.figures.push({ key, item, label: capitalized(name), value, unit, text });
+    }
+  }
+
+  const deal = section('deal', w('deal'));
+  add(deal, 'check', words.check, result.deal.check, 'money');
+  add(deal, 'hours', words.hours, result.deal.hours, 'hours');
+  add(deal, 'months', words.months, result.deal.months, 'months');
+  add(deal, 'direct_cost', words.directCost, result.directCost, 'money');
+  add(deal, 'gross_margin', words.grossMargin, result.grossMargin, 'share');
+  add(deal, 'target_gross_margin', w('target_gross_margin'), result.targetGrossMargin, 'share');
+  add(deal, 'gross_profit_per_month', words.grossProfit, result.grossProfitPerMonth, 'money');
+
+  const pricing = section('pricing', label('pricing', lang));
+  add(
+    pricing,
+    'minimum_check_for_margin',
+    words.minimumForMargin,
+    result.minimumCheckForMargin,
+    'money',
+  );
+  add(pricing, 'minimum_check_for_cac', words.minimumForCac, result.minimumCheckForCac, 'money');
+  add(pricing, 'minimum_check', label('minimum_check', lang), result.minimumCheck, 'money');
+  add(pricing, 'price_gap', words.priceGap, result.priceGap, 'money');
+  add(pricing, 'price_gap_share', w('price_gap_share'), result.priceGapShare, 'share');
+  add(pricing, 'hours_budget', words.hoursBudget, result.hoursBudget, 'hours');
+
+  const unit = section('unit_economics', label('unit_economics', lang));
+  add(unit, 'cac', words.cac, result.cac, 'money');
+  add(unit, 'payback_months', label('payback_months', lang), result.paybackMonths, 'months');
+  add(unit, 'lifetime_months', label('lifetime_months', lang), result.lifetimeMonths, 'months');
+  add(unit, 'ltv', words.ltv, result.ltv, 'money');
+  add(unit, 'ltv_to_cac', words.ltvToCac, result.ltvToCac, 'ratio');
+
+  const capacity = section('capacity', label('capacity', lang), label('role', lang));
+  for (const role of result.capacity) {
+    const key = `capacity.${role.role}`;
+    add(capacity, `${key}.clients`, w('clients'), role.clients, 'clients', role.role);
+    add(
+      capacity,
+      `${key}.capacity`,
+      label('capacity_clients', lang),
+      role.capacity,
+      'clients',
+      role.role,
+    );
+    add(capacity, `${key}.load`, label('load', lang), role.load, 'share', role.role);
+    add(capacity, `${key}.max_load`, w('max_load'), role.maxLoad, 'share', role.role);
+  }
+
+  const name = result.deal.name ?? (origin === 'flags' ? null : origin);
+  const verdict = VERDICT_WORDS[lang][result.verdict];
+  return {
+    title: name === null ? verdict : `${verdict}: ${name}`,
+    lang,
+    currency: assumptions.currency,
+    ok: result.verdict !== 'REJECT',
+    sections: [deal, pricing, unit, capacity].filter((entry) => entry.figures.length > 0),
+    checks: dealChecks(result, assumptions, fmt),
+    warnings: [],
+    name,
+    origin,
+    verdict: result.verdict,
+    reasons: result.reasons.map((reason) => ({
+      id: reason.id,
+      verdict: reason.verdict,
+      message: reasonMessage(reason, fmt),
+    })),
+  };
+}
+
+/**
+ * The rules of the verdict as checks with a value and a limit. Whether each
+ * passes is read from the reasons, so a check never disagrees with the verdict.
+ */
+function dealChecks(result: DealResult, assumptions: Assumptions, fmt: Formatter): ReportCheck[] {
+  const lang = fmt.lang;
+  const broken = new Set(result.reasons.map((reason) => reason.id));
+  const checks: ReportCheck[] = [];
+
+  function add(
+    id: string,
+    name: string,
+    value: number | null,
+    limit: number,
+    comparison: ReportCheck['comparison'],
+    unit: FigureUnit,
+    ok: boolean,
+  ): void {
+    if (value === null || !Number.isFinite(value) || !Number.isFinite(limit)) {
+      return;
+    }
+    const sign = comparison === '>=' ? '≥' : '≤';
+    checks.push({
+      id,
+      label: name,
+      ok,
+      value,
+      limit,
+      comparison,
+      unit,
+      valueText: figureText(value, unit, fmt),
+      limitText: `${sign} ${figureText(limit, unit, fmt)}`,
+    });
+  }
+
+  add(
+    'minimum_check',
+    WORDS.check_minimum_check[lang],
+    result.deal.check,
+    result.minimumCheck,
+    '>=',
+    'money',
+    !broken.has('below_minimum_check'),
+  );
+  add(
+    'payback_within_contract',
+    label('check_payback_within_contract', lang),
+    result.paybackMonths,
+    result.deal.months,
+    '<=',
+    'months',
+    !broken.has('payback_beyond_contract'),
+  );
+  add(
+    'ltv_to_cac',
+    label('check_ltv_to_cac', lang),
+    result.ltvToCac,
+    assumptions.thresholds.ltvToCacMin,
+    '>=',
+    'ratio',
+    !broken.has('ltv_to_cac_low'),
+  );
+  // Fewer than reject_at flags pass (one sends the deal to review); flags are whole, so at most
+  // reject_at − 1 reads as the same rule.
+  add(
+    'red_flags',
+    WORDS.check_red_flags[lang],
+    result.redFlags.length,
+    assumptions.icp.rejectAt - 1,
+    '<=',
+    'count',
+    !broken.has('red_flags_reject'),
+  );
+  for (const role of result.capacity) {
+    const name = `${label('load', lang)}: ${role.role}`;
+    add(`load.${role.role}`, name, role.load, role.maxLoad, '<=', 'share', role.ok);
+  }
+  return checks;
+}
+
+/** The worst verdict of the deals: one REJECT makes the pipeline REJECT. */
+function worstVerdict(reports: DealReport[]): Verdict {
+  return reports.reduce<Verdict>(
+    (worst, report) =>
+      VERDICTS.indexOf(report.verdict) > VERDICTS.indexOf(worst) ? report.verdict : worst,
+    'ACCEPT',
+  );
+}
+
+function verdictCounts(reports: DealReport[], lang: Lang): string {
+  return VERDICTS.map(
+    (verdict) =>
+      `${reports.filter((report) => report.verdict === verdict).length} ${VERDICT_WORDS[lang][verdict]}`,
+  ).join(', ');
+}
+
+function dealMarkdown(report: DealReport, level: number): string {
+  const parts: string[] = [];
+  parts.push(`${'#'.repeat(level)} ${VERDICT_ICONS[report.verdict]} ${markdownCell(report.title)}`);
+  if (report.origin !== 'flags' && report.origin !== report.name) {
+    parts.push(`\`${report.origin.replace(/`/g, "'")}\``);
+  }
+  parts.push(
+    report.reasons
+      .map((reason) => `- ${VERDICT_ICONS[reason.verdict]} ${markdownCell(reason.message)}`)
+      .join('\n'),
+  );
+  if (report.checks.length > 0) {
+    parts.push(checksMarkdown(report.checks, report.lang, level + 1));
+  }
+  for (const section of report.sections) {
+    parts.push(sectionMarkdown(section, report.lang, level + 1));
+  }
+  return parts.join('\n\n');
+}
+
+/**
+ * Deals as markdown. One deal: its verdict heading, reasons, checks and figures.
+ * Several: a pipeline table, one row a deal, then each deal as above.
+ */
+export function renderDealsMarkdown(
+  reports: DealReport[],
+  results: DealResult[],
+  fmt: Formatter,
+  single: boolean,
+): string {
+  const only = reports[0];
+  if (single && only) {
+    return `${dealMarkdown(only, 2)}\n`;
+  }
+
+  const lang = fmt.lang;
+  const words = DEAL_LABELS[lang];
+  const rows = reports.map((report, index) => {
+    const result = results[index] as DealResult;
+    return [
+      report.name ?? `#${index + 1}`,
+      fmt.money(result.deal.check),
+      fmt.percent(result.grossMargin),
+      paybackText(result, fmt),
+      result.ltvToCac === null ? '—' : fmt.decimal(result.ltvToCac),
+      fmt.integer(result.redFlags.length),
+      `${VERDICT_ICONS[report.verdict]} ${VERDICT_WORDS[lang][report.verdict]}`,
+    ];
+  });
+  const head = [
+    words.name,
+    words.check,
+    words.margin,
+    words.payback,
+    words.ltvToCac,
+    words.flags,
+    words.verdict,
+  ].map(capitalized);
+  const heading =
+    `## ${VERDICT_ICONS[worstVerdict(reports)]} ${WORDS.pipeline[lang]}: ` +
+    `${reports.length} ${WORDS.deals[lang]} (${verdictCounts(reports, lang)})`;
+  const table = tableOf(head, ['left', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+
+  return `${[heading, table, ...reports.map((report) => dealMarkdown(report, 3))].join('\n\n')}\n`;
+}
+
+/** Deals as CSV: plan's columns after a `deal` column, one row per figure and check of each deal. */
+export function renderDealsCsv(reports: DealReport[]): string {
+  const records = reports.flatMap((report) =>
+    csvRecords(report).map((record) => [csvCell(report.name ?? report.origin), ...record]),
+  );
+  return csvText([['deal', ...CSV_HEADER], ...records]);
+}
+
+type KeyPath = (string | number)[];
+
+/** The field of the deal behind a reason, as a path inside the deal; null for the deal itself. */
+function reasonField(
+  reason: DealReason,
+  place: DealPlace,
+): { path: KeyPath | null; flag: string | null } {
+  const fromFlags = (field: DealPlace['fromFlags'][number]) => place.fromFlags.includes(field);
+  const field = (name: 'check' | 'hours' | 'months') => ({
+    path: fromFlags(name) ? null : [name],
+    flag: fromFlags(name) ? `--${name}` : null,
+  });
+  const flagItem = (flag: string) => {
+    const index = place.flags.findIndex(
+      (written) => normalizeName(written) === normalizeName(flag),
+    );
+    return index >= 0 ? { path: ['flags', index], flag: null } : { path: null, flag: '--flag' };
+  };
+
+  switch (reason.id) {
+    case 'below_minimum_check':
+    case 'no_gross_profit':
+    case 'ltv_to_cac_low':
+      return field('check');
+    case 'payback_beyond_contract':
+      return field('months');
+    case 'red_flag':
+      return reason.values.kind === 'flag'
+        ? flagItem(reason.values.flag)
+        : { path: ['has'], flag: null };
+    case 'red_flags_reject': {
+      const written = reason.values.flags.find(
+        (flag) =>
+          flag.kind === 'flag' &&
+          place.flags.some((name) => normalizeName(name) === normalizeName(flag.flag)),
+      );
+      if (written) {
+        return flagItem(written.flag);
+      }
+      return reason.values.flags.some((flag) => flag.kind === 'missing_requirement')
+        ? { path: ['has'], flag: null }
+        : { path: null, flag: '--flag' };
+    }
+    case 'role_over_capacity': {
+      const index = (place.roles ?? []).findIndex(
+        (role) => normalizeName(role) === normalizeName(reason.values.role),
+      );
+      return index >= 0 ? { path: ['roles', index], flag: null } : { path: null, flag: null };
+    }
+    default:
+      return { path: null, flag: null };
+  }
+}
+
+/** Where the deal starts: its list item, or the first key of a deal file. */
+function dealStart(place: DealPlace): { line: number | null; col: number | null } {
+  const item = place.positions.get(place.prefix.join('.'));
+  if (item && place.prefix.length > 0) {
+    return item.value;
+  }
+  let first: { line: number; col: number } | null = null;
+  for (const [key, located] of place.positions) {
+    const where = located.key ?? located.value;
+    if (key !== '' && !key.includes('.') && (first === null || where.line < first.line)) {
+      first = where;
+    }
+  }
+  return first ?? { line: null, col: null };
+}
+
+/**
+ * One `::error` per REJECT reason and one `::warning` per REVIEW reason, on the
+ * line of the deal field that drives it; a deal from flags has no line to show.
+ */
+export function dealAnnotations(checked: CheckedDeal[], reports: DealReport[]): Annotation[] {
+  const annotations: Annotation[] = [];
+
+  checked.forEach(({ place, result }, index) => {
+    const report = reports[index] as DealReport;
+    const lang = report.lang;
+    result.reasons.forEach((reason, reasonIndex) => {
+      if (reason.verdict === 'ACCEPT') {
+        return;
+      }
+      const level = reason.verdict === 'REJECT' ? 'error' : 'warning';
+      const title = `funnel: ${report.title}`;
+      const message = report.reasons[reasonIndex]?.message ?? reason.id;
+      if (!place) {
+        annotations.push({ level, file: null, line: null, col: null, title, message });
+        return;
+      }
+
+      const driver = reasonField(reason, place);
+      const located = driver.path ? placeOfKey(place, [...place.prefix, ...driver.path]) : null;
+      const where = located && located.line !== null ? located : dealStart(place);
+      const file = placeOfKey(place, []).file;
+      const note = driver.flag
+        ? ` (${WORDS.set_by[lang]} ${driver.flag})`
+        : driver.path
+          ? ` (${WORDS.field[lang]} ${driver.path[0]})`
+          : '';
+      annotations.push({
+        level,
+        file,
+        line: where.line,
+        col: where.col,
+        title,
+        message: `${message}${note}`,
+      });
+    });
+  });
+
+  return annotations;
+}
+
+/** The commands, then one line for the log: how many deals got each verdict. */
+export function renderDealsGithub(checked: CheckedDeal[], reports: DealReport[], lang: Lang) {
+  const count = reports.length;
+  const noun = count === 1 && lang === 'en' ? WORDS.one_deal[lang] : WORDS.deals[lang];
+  const summary =
+    lang === 'en'
+      ? `funnel: ${count} ${noun} checked: ${verdictCounts(reports, lang)}`
+      : `funnel: проверено ${noun}: ${count} — ${verdictCounts(reports, lang)}`;
+  return renderGithub(dealAnnotations(checked, reports), summary);
+}
