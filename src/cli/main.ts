@@ -27,13 +27,10 @@ function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function sharedOptions(command: Command): Command {
+/** Options of every command that reads an assumptions file; `formats` are its output formats. */
+function sharedOptions(command: Command, formats: readonly string[] = ['table', 'json']): Command {
   return command
-    .addOption(
-      new Option('--format <format>', 'output format')
-        .choices(['table', 'json', ...REPORT_FORMATS])
-        .default('table'),
-    )
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
     .option('--json', 'one JSON document on stdout (same as --format json)')
     .addOption(new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru']))
     .option(
@@ -45,6 +42,11 @@ function sharedOptions(command: Command): Command {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
     .option('--debug', 'show stack traces of internal errors');
+}
+
+/** The shared options, with the report formats of `plan` and `check-deal`. */
+function reportOptions(command: Command): Command {
+  return sharedOptions(command, ['table', 'json', ...REPORT_FORMATS]);
 }
 
 export function buildProgram(): Command {
@@ -59,7 +61,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut, writeErr });
 
-  sharedOptions(
+  reportOptions(
     program
       .command('plan')
       .description('plan the period: funnel, reps, LTV/CAC, payback, minimum check, delivery load')
@@ -91,9 +93,9 @@ Examples:
       process.exitCode = await runPlan(file, options);
     });
 
-  registerCheckDeal(program, sharedOptions);
-  registerCompare(program, sharedOptions);
-  registerWhatIf(program, sharedOptions);
+  registerCheckDeal(program, reportOptions);
+  registerCompare(program, (command) => sharedOptions(command));
+  registerWhatIf(program, (command) => sharedOptions(command));
   registerSchema(program);
   registerInit(program);
   registerExplain(program);

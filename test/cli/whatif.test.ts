@@ -150,3 +150,18 @@ describe('probabilistic thresholds', () => {
     expect(run.stderr).toContain('set thresholds.churn_monthly_max');
   });
 });
+
+describe('formats', () => {
+  it('refuses a report format that solve does not write, instead of printing a table', () => {
+    const run = runCli([
+      'solve',
+      'examples/agency.yaml',
+      '--preset',
+      'reps_to_close',
+      '--format',
+      'csv',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("argument 'csv' is invalid");
+  });
+});
