@@ -6,7 +6,7 @@ import { clientsForTarget } from './funnel.js';
 import { periodLength } from './period.js';
 import { hoursBudget, impliedMargin, minimumCheck } from './pricing.js';
 import { normalizeName, redFlagsFound } from './qualification.js';
-import { type UnitEconomicsInput, unitEconomics } from './unit-economics.js';
+import { planEconomicsInput, type UnitEconomicsInput, unitEconomics } from './unit-economics.js';
 
 /**
  * Prices and qualifies one deal on the plan's assumptions.
@@ -32,7 +32,7 @@ import { type UnitEconomicsInput, unitEconomics } from './unit-economics.js';
 export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
   const { delivery, icp, thresholds } = assumptions;
 
-  const economics = unitEconomics(planEconomicsInput(assumptions));
+  const economics = unitEconomics(planEconomics(assumptions));
   const prices = minimumCheck({
     hourlyCost: delivery.hourlyCost,
     hoursPerClientMonth: deal.hours,
@@ -49,7 +49,7 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
 
   // The deal's own economics: the plan's formulas at this price and margin, with the plan's CAC.
   const own = unitEconomics({
-    ...planEconomicsInput(assumptions),
+    ...planEconomics(assumptions),
     averageCheck: deal.check,
     grossMargin,
     cac: economics.cac,
@@ -100,20 +100,10 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
 type DealFigures = Omit<DealResult, 'verdict' | 'reasons'>;
 
 /** The unit-economics input of the period plan, so CAC and lifetime come out the same. */
-function planEconomicsInput(assumptions: Assumptions): UnitEconomicsInput {
+function planEconomics(assumptions: Assumptions): UnitEconomicsInput {
   const period = periodLength(assumptions.period);
   const { newClients } = clientsForTarget(assumptions);
-
-  return {
-    averageCheck: assumptions.averageCheck,
-    grossMargin: assumptions.grossMargin,
-    churnMonthly: assumptions.churnMonthly,
-    ltvHorizonMonths: assumptions.ltvHorizonMonths,
-    cac: assumptions.sales.cac,
-    monthlyCosts: assumptions.sales.monthlyCosts,
-    periodMonths: period.months,
-    newClients,
-  };
+  return planEconomicsInput(assumptions, period.months, newClients);
 }
 
 /**

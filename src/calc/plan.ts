@@ -7,7 +7,7 @@ import { clientsForTarget, reverseFunnel } from './funnel.js';
 import { periodLength } from './period.js';
 import { pricing } from './pricing.js';
 import { salesThroughput } from './sales.js';
-import { unitEconomics } from './unit-economics.js';
+import { planEconomicsInput, unitEconomics } from './unit-economics.js';
 
 /**
  * The plan of one period from validated assumptions: clients behind the revenue
@@ -21,16 +21,7 @@ export function planPeriod(assumptions: Assumptions): PlanResult {
   const funnel = reverseFunnel({ stages: assumptions.funnel, deals: newClients });
 
   const sales = salesThroughput({ funnel, sales: assumptions.sales, periodWeeks: period.weeks });
-  const economics = unitEconomics({
-    averageCheck: assumptions.averageCheck,
-    grossMargin: assumptions.grossMargin,
-    churnMonthly: assumptions.churnMonthly,
-    ltvHorizonMonths: assumptions.ltvHorizonMonths,
-    cac: assumptions.sales.cac,
-    monthlyCosts: assumptions.sales.monthlyCosts,
-    periodMonths: period.months,
-    newClients,
-  });
+  const economics = unitEconomics(planEconomicsInput(assumptions, period.months, newClients));
   const prices = pricing({
     averageCheck: assumptions.averageCheck,
     grossMargin: assumptions.grossMargin,

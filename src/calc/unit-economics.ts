@@ -1,4 +1,4 @@
-import type { MonthlyCosts } from '../model/assumptions.js';
+import type { Assumptions, MonthlyCosts } from '../model/assumptions.js';
 import type { UnitEconomicsResult } from '../model/plan.js';
 import { divide } from './compare.js';
 
@@ -19,6 +19,24 @@ export interface UnitEconomicsInput {
   periodMonths: number;
   /** New clients signed in the period. */
   newClients: number;
+}
+
+/** The unit-economics input of a period plan: the same CAC and lifetime wherever they are used. */
+export function planEconomicsInput(
+  assumptions: Assumptions,
+  periodMonths: number,
+  newClients: number,
+): UnitEconomicsInput {
+  return {
+    averageCheck: assumptions.averageCheck,
+    grossMargin: assumptions.grossMargin,
+    churnMonthly: assumptions.churnMonthly,
+    ltvHorizonMonths: assumptions.ltvHorizonMonths,
+    cac: assumptions.sales.cac,
+    monthlyCosts: assumptions.sales.monthlyCosts,
+    periodMonths,
+    newClients,
+  };
 }
 
 export interface LifetimeInput {

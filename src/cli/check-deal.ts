@@ -22,7 +22,7 @@ import {
   renderDealsReport,
   type DealsReportInput,
 } from './formats.js';
-import { decideColor, isTerminal, writeOut } from './output.js';
+import { writeOut, stdoutColor } from './output.js';
 import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
@@ -115,11 +115,7 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
   } else if (isReportFormat(format)) {
     writeOut(renderDealsReport(format, report, fmt));
   } else {
-    const color = decideColor({
-      flag: options.color,
-      env: process.env,
-      isTTY: isTerminal(1),
-    });
+    const color = stdoutColor(options.color);
     writeOut(
       single && results[0]
         ? renderDealTable(results[0], fmt, color)

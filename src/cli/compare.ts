@@ -9,7 +9,7 @@ import { readSource } from '../input/read.js';
 import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/compare.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
-import { decideColor, writeOut, isTerminal } from './output.js';
+import { writeOut, stdoutColor } from './output.js';
 import { outputFormat, overridesFrom, type PlanOptions } from './plan.js';
 
 export function registerCompare(program: Command, shared: (command: Command) => Command): void {
@@ -58,11 +58,7 @@ export async function runCompare(file: string, options: PlanOptions): Promise<nu
   if (outputFormat(options) === 'json') {
     writeOut(toJsonText(compareToJson(plans)));
   } else {
-    const color = decideColor({
-      flag: options.color,
-      env: process.env,
-      isTTY: isTerminal(1),
-    });
+    const color = stdoutColor(options.color);
     writeOut(renderCompareTable(plans, fmt, color));
   }
   return plans.every((entry) => entry.plan.ok) ? 0 : 1;

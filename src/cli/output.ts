@@ -73,6 +73,11 @@ export function writeErr(text: string): void {
   writeAll(2, text);
 }
 
+/** Colour for what goes to stdout, from a command's --color / --no-color and the environment. */
+export function stdoutColor(flag: boolean | undefined): boolean {
+  return decideColor({ flag, env: process.env, isTTY: isTerminal(1) });
+}
+
 /** Whether a descriptor is a terminal (1 for stdout, 2 for stderr). */
 export function isTerminal(fd: 1 | 2): boolean {
   return isatty(fd);

@@ -9,7 +9,7 @@ import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
 import { renderSimulation, simulationJson } from '../render/whatif.js';
 import { appendStepSummary, isReportFormat, renderPlanReport } from './formats.js';
-import { decideColor, writeErr, writeOut, isTerminal } from './output.js';
+import { isTerminal, stdoutColor, writeErr, writeOut } from './output.js';
 
 export interface CommonOptions {
   format: string;
@@ -115,11 +115,7 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   } else if (isReportFormat(format)) {
     writeOut(renderPlanReport(format, view, fmt, loaded.document));
   } else {
-    const color = decideColor({
-      flag: options.color,
-      env: process.env,
-      isTTY: isTerminal(1),
-    });
+    const color = stdoutColor(options.color);
     writeOut(renderPlanTable(view, fmt, color));
     if (simulation) {
       writeOut(`\n${renderSimulation(simulation, fmt, { color, requirements })}`);

@@ -22,7 +22,7 @@ import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';
-import { decideColor, writeOut, isTerminal } from './output.js';
+import { writeOut, stdoutColor } from './output.js';
 import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface SolveOptions extends CommonOptions {
@@ -167,7 +167,7 @@ export async function runSolve(file: string, options: SolveOptions): Promise<num
   if (outputFormat(options) === 'json') {
     writeOut(toJsonText(solveJson(result)));
   } else {
-    writeOut(renderSolve(result, fmt, { color: colorFor(options) }));
+    writeOut(renderSolve(result, fmt, { color: stdoutColor(options.color) }));
   }
   return result.ok ? 0 : 1;
 }
@@ -184,15 +184,7 @@ export async function runSensitivity(file: string, options: SensitivityOptions):
   if (outputFormat(options) === 'json') {
     writeOut(toJsonText(sensitivityJson(result)));
   } else {
-    writeOut(renderSensitivity(result, fmt, { color: colorFor(options) }));
+    writeOut(renderSensitivity(result, fmt, { color: stdoutColor(options.color) }));
   }
   return 0;
-}
-
-function colorFor(options: CommonOptions): boolean {
-  return decideColor({
-    flag: options.color,
-    env: process.env,
-    isTTY: isTerminal(1),
-  });
 }
