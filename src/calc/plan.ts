@@ -44,6 +44,7 @@ export function planPeriod(assumptions: Assumptions): PlanResult {
     period,
     clientMonths,
     newClients,
+    clientsLostPerMonth: newClients * assumptions.churnMonthly,
     funnel,
     sales,
     unitEconomics: economics,

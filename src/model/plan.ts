@@ -109,6 +109,8 @@ export interface PlanResult {
   period: { name: 'month' | 'quarter' | 'year'; months: number; weeks: number };
   clientMonths: number;
   newClients: number;
+  /** Of the new clients, how many churn a month and must be replaced: new clients × churn. */
+  clientsLostPerMonth: number;
   funnel: StageCount[];
   sales: SalesResult;
   unitEconomics: UnitEconomicsResult;

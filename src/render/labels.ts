@@ -20,6 +20,10 @@ const LABELS = {
   client_months: { en: 'Client-months', ru: 'Клиенто-месяцы' },
   contract_months: { en: 'Contract', ru: 'Контракт' },
   new_clients: { en: 'New clients', ru: 'Новые клиенты' },
+  clients_lost_per_month: {
+    en: 'Of them lost to churn a month',
+    ru: 'Из них уходит в месяц (отток)',
+  },
 
   funnel: { en: 'Funnel', ru: 'Воронка' },
   stage: { en: 'Stage', ru: 'Этап' },

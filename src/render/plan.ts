@@ -32,6 +32,7 @@ export function planToJson(view: PlanView, fmt: Formatter) {
     average_check: assumptions.averageCheck,
     client_months: plan.clientMonths,
     new_clients: plan.newClients,
+    clients_lost_per_month: plan.clientsLostPerMonth,
     funnel: plan.funnel.map((stage) => ({
       stage: stage.stage,
       count: stage.count,
@@ -195,6 +196,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
     `${fmt.decimal(assumptions.contractMonths, 1)} ${t('months')}`,
   ]);
   clients.push([t('new_clients'), fmt.count(plan.newClients)]);
+  clients.push([t('clients_lost_per_month'), fmt.decimal(plan.clientsLostPerMonth, 1)]);
   sections.push(`${p.bold(t('clients'))}\n${clients.toString()}`);
 
   const funnel = createTable({

@@ -127,3 +127,10 @@ describe('funnel plan with bad input', () => {
     expect(typo.hint).toBe('did you mean "revenue_target"?');
   });
 });
+
+describe('clients lost to churn', () => {
+  it('says 2 of the 25 new clients must be replaced a month at 8% churn', () => {
+    const plan = JSON.parse(runCli(['plan', 'examples/agency.yaml', '--json']).stdout);
+    expect(plan.clients_lost_per_month).toBeCloseTo(2, 12);
+  });
+});
