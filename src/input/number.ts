@@ -273,6 +273,16 @@ function normaliseDigits(
   if (/^\d{1,3}( \d{3})+([.,]\d+)?$/.test(text) || /^\d+(_\d+)+(\.\d+)?$/.test(text)) {
     text = text.replace(/[ _]/g, '');
   }
+  if (/^\d{1,3}(\.\d{3}){2,}$/.test(text)) {
+    // 1.500.000: dots group thousands, as many Europeans write them.
+    text = text.replace(/\./g, '');
+  } else if (/^[1-9]\d{0,2}\.\d{3}$/.test(text) && (kind === 'money' || kind === 'whole')) {
+    const [whole, fraction] = text.split('.') as [string, string];
+    return fail(
+      `"${original}" is ambiguous: ${whole}${fraction} with a dot between thousands, or ${whole}`,
+      `write ${whole}${fraction} (or ${whole}) without the dot`,
+    );
+  }
   if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(text) || /^\d{1,3}(,\d{3})+\.\d+$/.test(text)) {
     text = text.replace(/,/g, '');
   } else if (/^\d+,\d+$/.test(text)) {

@@ -104,3 +104,22 @@ describe('figures too small to be real', () => {
     expect(parseNumber('1e-9', 'rate').ok).toBe(true);
   });
 });
+
+describe('dots between thousands', () => {
+  it('rejects 180.000 as money: 180 000 written the European way, or 180', () => {
+    const parsed = parseNumber('180.000', 'money');
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? '' : parsed.message).toBe(
+      '"180.000" is ambiguous: 180000 with a dot between thousands, or 180',
+    );
+  });
+
+  it('reads 1.500.000 as one and a half million', () => {
+    expect(valueOf('1.500.000', 'money')).toBe(1_500_000);
+  });
+
+  it('still reads 0.450 as a share and 2.5 as a plain figure', () => {
+    expect(valueOf('0.450', 'rate')).toBe(0.45);
+    expect(valueOf('2.5', 'quantity')).toBe(2.5);
+  });
+});
