@@ -20,6 +20,10 @@ const LABELS = {
   client_months: { en: 'Client-months', ru: 'Клиенто-месяцы' },
   contract_months: { en: 'Contract', ru: 'Контракт' },
   new_clients: { en: 'New clients', ru: 'Новые клиенты' },
+  attempts_needed: { en: 'Attempts needed', ru: 'Нужно попыток' },
+  meetings_needed: { en: 'Meetings needed', ru: 'Нужно встреч' },
+  period_weeks: { en: 'Weeks in the period', ru: 'Недель в периоде' },
+  implied_margin: { en: 'Margin at the average check', ru: 'Маржа при среднем чеке' },
   clients_lost_per_month: {
     en: 'Of them lost to churn a month',
     ru: 'Из них уходит в месяц (отток)',

@@ -72,23 +72,6 @@ export interface Report {
   warnings: ReportWarning[];
 }
 
-/** Labels the terminal tables do not need, kept with the formats that use them. */
-const EXTRA_LABELS = {
-  attempts_needed: { en: 'Attempts needed', ru: 'Нужно попыток' },
-  meetings_needed: { en: 'Meetings needed', ru: 'Нужно встреч' },
-  period_weeks: { en: 'Weeks in the period', ru: 'Недель в периоде' },
-  implied_margin: {
-    en: 'Margin at the average check',
-    ru: 'Маржа при среднем чеке',
-  },
-} as const satisfies Record<string, Record<Lang, string>>;
-
-type ExtraLabelId = keyof typeof EXTRA_LABELS;
-
-export function reportLabel(id: LabelId | ExtraLabelId, lang: Lang): string {
-  return id in EXTRA_LABELS ? EXTRA_LABELS[id as ExtraLabelId][lang] : label(id as LabelId, lang);
-}
-
 /** Formats a figure for people by its unit; the single rounding rule of the formats. */
 export function figureText(value: number, unit: FigureUnit, fmt: Formatter): string {
   switch (unit) {
@@ -128,7 +111,7 @@ const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
 export function planReport(view: PlanView, fmt: Formatter): Report {
   const { assumptions, plan } = view;
   const lang = fmt.lang;
-  const t = (id: LabelId | ExtraLabelId) => reportLabel(id, lang);
+  const t = (id: LabelId) => label(id, lang);
 
   function section(id: LabelId, itemLabel: LabelId | null = null): ReportSection {
     return { id, title: t(id), itemLabel: itemLabel ? t(itemLabel) : null, figures: [] };
@@ -136,7 +119,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
   function add(
     into: ReportSection,
     key: string,
-    name: LabelId | ExtraLabelId,
+    name: LabelId,
     value: number | null,
     unit: FigureUnit,
     item: string | null = null,
@@ -190,7 +173,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
 
   const pricing = section('pricing');
   const p = plan.pricing;
-  const pr = (name: LabelId | ExtraLabelId, value: number | null, figureUnit: FigureUnit) =>
+  const pr = (name: LabelId, value: number | null, figureUnit: FigureUnit) =>
     add(pricing, `pricing.${name}`, name, value, figureUnit);
   pr('direct_cost_per_month', p.directCostPerMonth, 'money');
   pr('minimum_check_for_margin', p.minimumCheckForMargin, 'money');
