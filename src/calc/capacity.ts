@@ -32,6 +32,7 @@ export interface CapacityInput {
  * - peak = max(a(0), a(1..n)), since the team already serves the starting clients
  * - load = peak / capacity (share of one)
  * - hires needed = max(0, ⌈peak / (max load × clients per person) − headcount⌉) people
+ * - hours a week per client = client hours per week of one person / clients per person
  * activeClientsByMonth holds a(1..n), the clients at the end of each month.
  */
 export function deliveryCapacity(input: CapacityInput): RoleCapacity[] {
@@ -57,6 +58,13 @@ export function deliveryCapacity(input: CapacityInput): RoleCapacity[] {
       peakActiveClients: peak,
       load: divide(peak, capacity),
       hiresNeeded: hiresFor(role, peak, delivery.maxLoad),
+      hoursPerClientPerWeek:
+        role.clientHoursPerWeek === undefined || role.clientHoursPerWeek === null
+          ? null
+          : hoursPerClient({
+              hoursPerWeek: role.clientHoursPerWeek,
+              clients: role.clientsPerPerson,
+            }),
     };
   });
 }

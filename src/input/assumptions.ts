@@ -1048,6 +1048,13 @@ function buildRoles(
             'a role that serves no client has no load',
           )
         : 1,
+      clientHoursPerWeek: role?.client_hours_per_week
+        ? positive(
+            role.client_hours_per_week,
+            [...path, 'client_hours_per_week'],
+            'hours per client divide it among the clients',
+          )
+        : null,
     };
   });
 }

@@ -97,6 +97,9 @@ export function assumptionsSchema(currency = 'RUB') {
     headcount: whole('People in the role now.'),
     clients_per_person: quantity('Clients one person serves (quota).'),
     share_of_clients: rate('Share of all clients this role serves. Default 100%.').optional(),
+    client_hours_per_week: quantity(
+      'Hours a week one person gives clients, e.g. 25 for an account manager (optional).',
+    ).optional(),
   });
 
   const delivery = z.strictObject({

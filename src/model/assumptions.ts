@@ -42,6 +42,8 @@ export interface Role {
   clientsPerPerson: number;
   /** Share of all clients this role serves (1 = every client). */
   shareOfClients: number;
+  /** Hours a week one person gives clients (25 for an account manager); null when not given. */
+  clientHoursPerWeek?: number | null;
 }
 
 export interface DeliveryAssumptions {

@@ -56,6 +56,8 @@ export interface RoleCapacity {
   peakActiveClients: number;
   load: number;
   hiresNeeded: number;
+  /** Hours a week each client of one person gets at the quota: client hours / clients per person. */
+  hoursPerClientPerWeek: number | null;
 }
 
 export type CheckId =

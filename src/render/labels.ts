@@ -82,6 +82,7 @@ const LABELS = {
   peak_active_clients: { en: 'Peak clients', ru: 'Пик клиентов' },
   load: { en: 'Load', ru: 'Загрузка' },
   hires_needed: { en: 'Hires', ru: 'Нанять' },
+  hours_per_client_per_week: { en: 'Hours a client a week', ru: 'Часов на клиента в неделю' },
 
   checks: { en: 'Checks', ru: 'Проверки' },
   check: { en: 'Check', ru: 'Проверка' },

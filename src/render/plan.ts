@@ -78,6 +78,7 @@ export function planToJson(view: PlanView, fmt: Formatter) {
       load: role.load,
       max_load: assumptions.delivery.maxLoad,
       hires_needed: role.hiresNeeded,
+      hours_per_client_per_week: role.hoursPerClientPerWeek,
     })),
     checks: plan.checks.map((check) => ({
       id: check.id,
@@ -259,6 +260,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('pricing'))}\n${pricing.toString()}`);
 
   if (plan.capacity.length > 0) {
+    const hours = plan.capacity.some((role) => role.hoursPerClientPerWeek !== null);
     const capacity = createTable({
       head: [
         t('role'),
@@ -266,18 +268,21 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
         t('peak_active_clients'),
         t('load'),
         t('hires_needed'),
+        ...(hours ? [t('hours_per_client_per_week')] : []),
       ],
       color,
-      alignRight: [1, 2, 3, 4],
+      alignRight: [1, 2, 3, 4, 5],
     });
     for (const role of plan.capacity) {
       const load = fmt.percent(role.load);
+      const perClient = role.hoursPerClientPerWeek;
       capacity.push([
         role.role,
         fmt.decimal(role.capacity, 1),
         fmt.decimal(role.peakActiveClients, 1),
         role.hiresNeeded > 0 ? p.red(load) : load,
         fmt.integer(role.hiresNeeded),
+        ...(hours ? [perClient === null ? '' : `${fmt.decimal(perClient)} ${t('hours')}`] : []),
       ]);
     }
     sections.push(`${p.bold(t('capacity'))}\n${capacity.toString()}`);

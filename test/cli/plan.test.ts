@@ -134,3 +134,15 @@ describe('clients lost to churn', () => {
     expect(plan.clients_lost_per_month).toBeCloseTo(2, 12);
   });
 });
+
+describe('hours a client gets', () => {
+  it('gives an account manager with 25 client hours a week and 15 clients 1.67 hours a client', () => {
+    const plan = JSON.parse(runCli(['plan', 'examples/agency.yaml', '--json']).stdout);
+    const manager = plan.capacity.find((role: { role: string }) => role.role === 'account manager');
+    expect(manager.hours_per_client_per_week).toBeCloseTo(25 / 15, 12);
+    const targeting = plan.capacity.find(
+      (role: { role: string }) => role.role === 'targeting specialist',
+    );
+    expect(targeting.hours_per_client_per_week).toBeNull();
+  });
+});
