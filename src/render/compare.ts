@@ -5,6 +5,7 @@
 
 import { Chalk } from 'chalk';
 
+import { metricValue } from '../calc/paths.js';
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
 import { createTable } from './table.js';
@@ -95,14 +96,14 @@ const FIGURES: Figure[] = [
     label: { en: 'Highest role load', ru: 'Максимальная загрузка' },
     kind: 'percent',
     higherIsBetter: false,
-    value: (plan) => Math.max(0, ...plan.capacity.map((role) => role.load)),
+    value: (plan) => (plan.capacity.length > 0 ? metricValue(plan, 'max_load') : 0),
   },
   {
     id: 'hires_needed',
     label: { en: 'Hires', ru: 'Нанять' },
     kind: 'integer',
     higherIsBetter: false,
-    value: (plan) => plan.capacity.reduce((sum, role) => sum + role.hiresNeeded, 0),
+    value: (plan) => metricValue(plan, 'hires_needed'),
   },
 ];
 
