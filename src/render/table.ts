@@ -71,8 +71,7 @@ export function createTable(options: {
         const printed = row.map((lines, index) => {
           const line = lines[lineIndex] ?? { text: '', width: 0 };
           const gap = ' '.repeat((widths[index] as number) - line.width);
-          const aligned =
-            !isHead && right.has(index) ? `${gap}${line.text}` : `${line.text}${gap}`;
+          const aligned = !isHead && right.has(index) ? `${gap}${line.text}` : `${line.text}${gap}`;
           return isHead ? paint(CYAN, ` ${aligned} `) : ` ${aligned} `;
         });
         out.push(`${bar}${printed.join(bar)}${bar}`);
