@@ -17,10 +17,10 @@ import { writeOut } from './output.js';
  * 0.45, and defaults left out.
  */
 export function assumptionsJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(assumptionsSchema(), { target: 'draft-07', io: 'input' }) as Record<
-    string,
-    unknown
-  >;
+  return z.toJSONSchema(assumptionsSchema('RUB', { described: true }), {
+    target: 'draft-07',
+    io: 'input',
+  }) as Record<string, unknown>;
 }
 
 export function assumptionsJsonSchemaText(): string {

@@ -4,7 +4,7 @@
  * and roles must be ones the assumptions file knows.
  */
 
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import * as z from 'zod';
@@ -74,7 +74,7 @@ export async function loadDeals(
   flags: DealFlags,
   assumptions: Assumptions,
 ): Promise<DealSource[]> {
-  const files = target === undefined ? [] : await dealFiles(target);
+  const files = target === undefined ? [] : dealFiles(target);
   const problems: InputProblem[] = [];
   const deals: DealSource[] = [];
 
@@ -132,10 +132,10 @@ function dealPlace(
   };
 }
 
-async function dealFiles(target: string): Promise<string[]> {
+function dealFiles(target: string): string[] {
   let isFolder = false;
   try {
-    isFolder = target !== '-' && (await stat(target)).isDirectory();
+    isFolder = target !== '-' && statSync(target).isDirectory();
   } catch {
     isFolder = false;
   }
@@ -143,7 +143,7 @@ async function dealFiles(target: string): Promise<string[]> {
     return [target];
   }
 
-  const names = (await readdir(target)).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  const names = readdirSync(target).filter((name) => /\.ya?ml$/i.test(name)).sort();
   if (names.length === 0) {
     throw new InputError([
       problem({

@@ -1,5 +1,14 @@
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  statSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
@@ -42,7 +51,7 @@ export async function readSource(file: string, options: ReadOptions = {}): Promi
     if (error instanceof InputError) {
       throw error;
     }
-    throw new InputError([await readFailure(file, error)]);
+    throw new InputError([readFailure(file, error)]);
   }
 
   if (read.tooLarge) {
@@ -64,28 +73,33 @@ interface CappedBytes {
   tooLarge: boolean;
 }
 
-async function readPath(file: string, maxBytes: number): Promise<CappedBytes> {
-  await checkKind(file, await stat(file));
+// A file is read synchronously: a command reads one small file and has nothing to do meanwhile,
+// and node:fs/promises alone loads ten more of Node's modules at start-up. A pipe is read as a
+// stream, since its writer may be this process.
+function readPath(file: string, maxBytes: number): CappedBytes | Promise<CappedBytes> {
+  const stats = statSync(file);
+  checkKind(file, stats);
+  if (stats.isFIFO()) {
+    return readStream(createReadStream(file), maxBytes);
+  }
 
-  const handle = await open(file, 'r');
+  const fd = openSync(file, 'r');
   try {
     // The path may have been replaced between the two calls; judge what was actually opened.
-    await checkKind(file, await handle.stat());
-    return await readHandle(handle, maxBytes);
+    checkKind(file, fstatSync(fd));
+    return readDescriptor(fd, maxBytes);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
-type Handle = Awaited<ReturnType<typeof open>>;
-
-async function readHandle(handle: Handle, maxBytes: number): Promise<CappedBytes> {
+function readDescriptor(fd: number, maxBytes: number): CappedBytes {
   const chunks: Uint8Array[] = [];
   let total = 0;
 
   while (total <= maxBytes) {
     const buffer = Buffer.alloc(Math.min(64 * 1024, maxBytes + 1 - total));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
     if (bytesRead === 0) {
       break;
     }
@@ -114,7 +128,7 @@ async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Prom
 }
 
 /** Accepts regular files and pipes (a FIFO, or `<(command)` which is /dev/fd/N). */
-async function checkKind(file: string, stats: Stats): Promise<void> {
+function checkKind(file: string, stats: Stats): void {
   if (stats.isFile() || stats.isFIFO()) {
     return;
   }
@@ -125,7 +139,7 @@ async function checkKind(file: string, stats: Stats): Promise<void> {
         code: 'is_directory',
         file,
         message: `${capitalise(describeSource(file))} is a directory, not a file.`,
-        hint: await directoryHint(file),
+        hint: directoryHint(file),
       }),
     ]);
   }
@@ -147,8 +161,10 @@ function kindOf(stats: Stats): string {
   return 'a special file';
 }
 
-async function directoryHint(directory: string): Promise<string> {
-  const yamlFiles = (await fileNames(directory)).filter((name) => /\.ya?ml$/i.test(name)).sort();
+function directoryHint(directory: string): string {
+  const yamlFiles = fileNames(directory)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
 
   if (yamlFiles.length === 0) {
     return 'Give the path of the YAML assumptions file itself.';
@@ -156,17 +172,17 @@ async function directoryHint(directory: string): Promise<string> {
   return `Name a file in it, e.g. ${describeSource(join(directory, yamlFiles[0]!))}.`;
 }
 
-async function readFailure(file: string, error: unknown): Promise<InputProblem> {
+function readFailure(file: string, error: unknown): InputProblem {
   const code = errorCode(error);
 
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return problem({
       code: 'file_not_found',
       file,
-      message: (await isDanglingLink(file))
+      message: isDanglingLink(file)
         ? `${capitalise(describeSource(file))} is a symbolic link to a file that does not exist.`
         : `${capitalise(describeSource(file))} does not exist.`,
-      hint: await notFoundHint(file),
+      hint: notFoundHint(file),
     });
   }
 
@@ -184,7 +200,7 @@ async function readFailure(file: string, error: unknown): Promise<InputProblem> 
       code: 'is_directory',
       file,
       message: `${capitalise(describeSource(file))} is a directory, not a file.`,
-      hint: await directoryHint(file),
+      hint: directoryHint(file),
     });
   }
 
@@ -196,13 +212,13 @@ async function readFailure(file: string, error: unknown): Promise<InputProblem> 
   });
 }
 
-async function notFoundHint(file: string): Promise<string> {
+function notFoundHint(file: string): string {
   const cwd = process.cwd();
   const directory = dirname(file);
 
   let names: string[];
   try {
-    names = await fileNames(directory, { strict: true });
+    names = fileNames(directory, { strict: true });
   } catch {
     return (
       `The folder ${describeSource(directory)} does not exist either; ` +
@@ -267,9 +283,9 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** Names of the files (not folders) in a directory; empty when it cannot be listed. */
-async function fileNames(directory: string, options = { strict: false }): Promise<string[]> {
+function fileNames(directory: string, options = { strict: false }): string[] {
   try {
-    const entries = await readdir(directory, { withFileTypes: true });
+    const entries = readdirSync(directory, { withFileTypes: true });
     return entries
       .filter((entry) => entry.isFile() || entry.isSymbolicLink())
       .map((entry) => entry.name);
@@ -281,9 +297,9 @@ async function fileNames(directory: string, options = { strict: false }): Promis
   }
 }
 
-async function isDanglingLink(file: string): Promise<boolean> {
+function isDanglingLink(file: string): boolean {
   try {
-    return (await lstat(file)).isSymbolicLink();
+    return lstatSync(file).isSymbolicLink();
   } catch {
     return false;
   }

@@ -20,23 +20,29 @@ const NUMBER_HINTS: Record<NumberKind, string> = {
   whole: 'Whole number: 5, or a range such as 4..6.',
 };
 
-function numberField(kind: NumberKind, currency: string, description: string) {
-  return z
-    .union([z.number(), z.string()])
-    .meta({ description: `${description} ${NUMBER_HINTS[kind]}` })
-    .transform((raw, ctx): ParsedNumber => {
-      const parsed = parseNumber(raw, kind, currency);
-      if (parsed.ok) {
-        return parsed.number;
-      }
-      ctx.addIssue({
-        code: 'custom',
-        message: parsed.message,
-        params: { code: 'bad_number', hint: parsed.hint },
-        input: raw,
-      });
-      return z.NEVER;
+/** A number field: a YAML number, or text such as `180 000 ₽`, `45%` or `150k..200k`. */
+function numberField(kind: NumberKind, currency: string) {
+  return z.union([z.number(), z.string()]).transform((raw, ctx): ParsedNumber => {
+    const parsed = parseNumber(raw, kind, currency);
+    if (parsed.ok) {
+      return parsed.number;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.message,
+      params: { code: 'bad_number', hint: parsed.hint },
+      input: raw,
     });
+    return z.NEVER;
+  });
+}
+
+export interface SchemaOptions {
+  /**
+   * Attach each key's description, for the JSON Schema that editors read. Validating needs
+   * none, and each description is one more schema object to build on every run.
+   */
+  described?: boolean;
 }
 
 /** Checks that `thresholds.min_probability` can name. */
@@ -49,14 +55,33 @@ export const PROBABILISTIC_CHECKS = [
   'churn_max',
 ] as const;
 
-const text = (description: string) => z.string().meta({ description });
-
 /** Builds the schema for a file in the given currency (money values are checked against it). */
-export function assumptionsSchema(currency = 'RUB') {
-  const money = (description: string) => numberField('money', currency, description);
-  const rate = (description: string) => numberField('rate', currency, description);
-  const quantity = (description: string) => numberField('quantity', currency, description);
-  const whole = (description: string) => numberField('whole', currency, description);
+export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {}) {
+  const described = options.described ?? false;
+  const describe = <T extends z.ZodType>(schema: T, description: string): T =>
+    described ? schema.meta({ description }) : schema;
+
+  // One schema per kind of number, shared by every field of that kind unless each needs its
+  // own description.
+  const shared = new Map<NumberKind, ReturnType<typeof numberField>>();
+  const number = (kind: NumberKind) => (description: string) => {
+    if (described) {
+      return numberField(kind, currency).meta({
+        description: `${description} ${NUMBER_HINTS[kind]}`,
+      });
+    }
+    let field = shared.get(kind);
+    if (field === undefined) {
+      field = numberField(kind, currency);
+      shared.set(kind, field);
+    }
+    return field;
+  };
+  const money = number('money');
+  const rate = number('rate');
+  const quantity = number('quantity');
+  const whole = number('whole');
+  const text = (description: string) => describe(z.string(), description);
 
   const stage = z.strictObject({
     stage: text('Name of the stage: attempts, meetings, proposals, deals, webinar, payment...'),
@@ -65,15 +90,14 @@ export function assumptionsSchema(currency = 'RUB') {
     ).optional(),
   });
 
-  const monthlyCosts = z
-    .strictObject({
+  const monthlyCosts = describe(
+    z.strictObject({
       payroll: money('Sales payroll a month.').optional(),
       tools: money('Sales tools a month (CRM, telephony).').optional(),
       marketing: money('Marketing spend a month.').optional(),
-    })
-    .meta({
-      description: 'Sales and marketing costs a month; CAC = costs of the period / new clients.',
-    });
+    }),
+    'Sales and marketing costs a month; CAC = costs of the period / new clients.',
+  );
 
   const sales = z.strictObject({
     reps: whole('Sales reps working the funnel.'),
@@ -107,18 +131,15 @@ export function assumptionsSchema(currency = 'RUB') {
     hours_per_client_month: quantity('Delivery hours one client takes a month.'),
     active_clients: quantity('Clients served at the start of the period. Default 0.').optional(),
     max_load: rate('Load ceiling of the delivery team. Default 85%.').optional(),
-    roles: z
-      .array(role)
-      .meta({ description: 'Delivery roles with their headcount and quota.' })
-      .optional(),
+    roles: describe(z.array(role), 'Delivery roles with their headcount and quota.').optional(),
   });
 
   const thresholds = z.strictObject({
     ltv_to_cac_min: quantity('Lowest acceptable LTV/CAC. Default 3.').optional(),
     payback_months_max: quantity('Longest acceptable CAC payback in months (optional).').optional(),
     churn_monthly_max: rate('Highest acceptable monthly churn (optional), e.g. 5%.').optional(),
-    min_probability: z
-      .strictObject({
+    min_probability: describe(
+      z.strictObject({
         ltv_to_cac: rate('Least probability that LTV/CAC meets its minimum.').optional(),
         payback_within_contract: rate(
           'Least probability that payback fits in the contract.',
@@ -127,60 +148,53 @@ export function assumptionsSchema(currency = 'RUB') {
         delivery_load: rate('Least probability that every role stays under max_load.').optional(),
         payback_max: rate('Least probability that payback meets payback_months_max.').optional(),
         churn_max: rate('Least probability that churn meets churn_monthly_max.').optional(),
-      })
-      .meta({
-        description:
-          'When inputs are ranges: the least probability each named check must pass with, ' +
-          'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
-      })
-      .optional(),
+      }),
+      'When inputs are ranges: the least probability each named check must pass with, ' +
+        'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
+    ).optional(),
   });
 
   const icp = z.strictObject({
-    require: z
-      .array(text('A criterion a good client meets.'))
-      .meta({ description: 'Criteria a good client meets; a missing one counts as a red flag.' })
-      .optional(),
-    red_flags: z
-      .array(text('A disqualifying sign.'))
-      .meta({ description: 'Disqualifying signs: no CRM, debts, frozen site...' })
-      .optional(),
+    require: describe(
+      z.array(text('A criterion a good client meets.')),
+      'Criteria a good client meets; a missing one counts as a red flag.',
+    ).optional(),
+    red_flags: describe(
+      z.array(text('A disqualifying sign.')),
+      'Disqualifying signs: no CRM, debts, frozen site...',
+    ).optional(),
     reject_at: whole('How many red flags reject a lead. Default 2.').optional(),
   });
 
-  return z
-    .strictObject({
-      name: text('Name of the plan, shown in reports.').optional(),
-      currency: text('ISO 4217 code of the money in this file. Default RUB.').optional(),
-      period: z
-        .enum(['month', 'quarter', 'year'])
-        .meta({ description: 'Period planned: month, quarter or year. Default quarter.' })
-        .optional(),
-      revenue_target: money('Contract value to sign in the period (bookings).'),
-      average_check: money('Monthly fee of an average client.'),
-      minimum_check: money('Policy: the lowest monthly fee quoted (optional).').optional(),
-      gross_margin: rate('Share of the fee left after direct delivery cost.'),
-      contract_months: quantity('Months an average contract runs.'),
-      churn_monthly: rate('Share of active clients lost a month.'),
-      ltv_horizon_months: quantity(
-        'Cap on client lifetime in months (optional; required when churn is 0).',
-      ).optional(),
-      funnel: z
-        .array(stage)
-        .meta({ description: 'Funnel stages from the first attempt to the deal, in order.' }),
-      sales,
-      delivery,
-      thresholds: thresholds.optional(),
-      icp: icp.optional(),
-      scenarios: z
-        .record(z.string(), z.record(z.string(), z.unknown()))
-        .meta({
-          description:
-            'Named variants: each maps key paths (churn_monthly, funnel.meetings.conversion) to values.',
-        })
-        .optional(),
-    })
-    .meta({ title: 'funnel assumptions', description: 'Assumptions of a funnel plan.' });
+  const file = z.strictObject({
+    name: text('Name of the plan, shown in reports.').optional(),
+    currency: text('ISO 4217 code of the money in this file. Default RUB.').optional(),
+    period: describe(
+      z.enum(['month', 'quarter', 'year']),
+      'Period planned: month, quarter or year. Default quarter.',
+    ).optional(),
+    revenue_target: money('Contract value to sign in the period (bookings).'),
+    average_check: money('Monthly fee of an average client.'),
+    minimum_check: money('Policy: the lowest monthly fee quoted (optional).').optional(),
+    gross_margin: rate('Share of the fee left after direct delivery cost.'),
+    contract_months: quantity('Months an average contract runs.'),
+    churn_monthly: rate('Share of active clients lost a month.'),
+    ltv_horizon_months: quantity(
+      'Cap on client lifetime in months (optional; required when churn is 0).',
+    ).optional(),
+    funnel: describe(z.array(stage), 'Funnel stages from the first attempt to the deal, in order.'),
+    sales,
+    delivery,
+    thresholds: thresholds.optional(),
+    icp: icp.optional(),
+    scenarios: describe(
+      z.record(z.string(), z.record(z.string(), z.unknown())),
+      'Named variants: each maps key paths (churn_monthly, funnel.meetings.conversion) to values.',
+    ).optional(),
+  });
+  return described
+    ? file.meta({ title: 'funnel assumptions', description: 'Assumptions of a funnel plan.' })
+    : file;
 }
 
 export type AssumptionsFile = z.output<ReturnType<typeof assumptionsSchema>>;
