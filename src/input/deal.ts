@@ -143,7 +143,9 @@ function dealFiles(target: string): string[] {
     return [target];
   }
 
-  const names = readdirSync(target).filter((name) => /\.ya?ml$/i.test(name)).sort();
+  const names = readdirSync(target)
+    .filter((name) => /\.ya?ml$/i.test(name))
+    .sort();
   if (names.length === 0) {
     throw new InputError([
       problem({
