@@ -58,9 +58,9 @@ const FIELDS = ['name', 'check', 'hours', 'months', 'has', 'flags', 'roles'] as 
 
 const dealShape = z.strictObject({
   name: z.string().optional(),
-  check: z.union([z.number(), z.string()]).optional(),
-  hours: z.union([z.number(), z.string()]).optional(),
-  months: z.union([z.number(), z.string()]).optional(),
+  check: z.union([z.string(), z.number()]).optional(),
+  hours: z.union([z.string(), z.number()]).optional(),
+  months: z.union([z.string(), z.number()]).optional(),
   has: z.array(z.string()).optional(),
   flags: z.array(z.string()).optional(),
   roles: z.array(z.string()).optional(),

@@ -20,9 +20,12 @@ const NUMBER_HINTS: Record<NumberKind, string> = {
   whole: 'Whole number: 5, or a range such as 4..6.',
 };
 
-/** A number field: a YAML number, or text such as `180 000 ₽`, `45%` or `150k..200k`. */
+/**
+ * A number field: text such as `180 000 ₽`, `45%` or `150k..200k`, or a number. Text comes first
+ * because the YAML reader gives every scalar as text, and a union tries its members in order.
+ */
 function numberField(kind: NumberKind, currency: string) {
-  return z.union([z.number(), z.string()]).transform((raw, ctx): ParsedNumber => {
+  return z.union([z.string(), z.number()]).transform((raw, ctx): ParsedNumber => {
     const parsed = parseNumber(raw, kind, currency);
     if (parsed.ok) {
       return parsed.number;
