@@ -6,7 +6,7 @@
  */
 
 import type { Command } from 'commander';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import { assumptionsSchema } from '../input/schema.js';
 import { writeOut } from './output.js';

@@ -5,7 +5,7 @@
  * by zero, CAC given twice). Every problem is collected and reported in one go.
  */
 
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 import type { Assumptions, FunnelStage, Period, Role } from '../model/assumptions.js';
 import type { CheckId } from '../model/plan.js';
@@ -385,7 +385,7 @@ function describeRaw(value: RawValue | undefined): string {
  * a 0% conversion even when another key is misspelt.
  */
 function salvage(schema: unknown, raw: unknown): unknown {
-  const checked = (schema as z.ZodType).safeParse(raw);
+  const checked = z.safeParse(schema as z.ZodMiniType, raw);
   if (checked.success || raw === undefined || raw === null) {
     return checked.success ? checked.data : undefined;
   }
@@ -431,7 +431,7 @@ function definition(schema: unknown): Record<string, unknown> | null {
 function shapeProblems(
   issues: readonly z.core.$ZodIssue[],
   document: RawDocument,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
 ): InputProblem[] {
   const suggested = new Set<string>();
   for (const issue of issues) {
@@ -454,7 +454,7 @@ function shapeProblems(
 function issueProblems(
   issue: z.core.$ZodIssue,
   document: RawDocument,
-  schema: z.ZodType,
+  schema: z.ZodMiniType,
 ): InputProblem[] {
   const path = issue.path.map((segment) =>
     typeof segment === 'number' ? segment : String(segment),

@@ -7,7 +7,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 import { unknownFlags, unknownRoles } from '../calc/qualification.js';
 import type { Assumptions } from '../model/assumptions.js';
@@ -57,13 +57,13 @@ export interface DealPlace {
 const FIELDS = ['name', 'check', 'hours', 'months', 'has', 'flags', 'roles'] as const;
 
 const dealShape = z.strictObject({
-  name: z.string().optional(),
-  check: z.union([z.string(), z.number()]).optional(),
-  hours: z.union([z.string(), z.number()]).optional(),
-  months: z.union([z.string(), z.number()]).optional(),
-  has: z.array(z.string()).optional(),
-  flags: z.array(z.string()).optional(),
-  roles: z.array(z.string()).optional(),
+  name: z.optional(z.string()),
+  check: z.optional(z.union([z.string(), z.number()])),
+  hours: z.optional(z.union([z.string(), z.number()])),
+  months: z.optional(z.union([z.string(), z.number()])),
+  has: z.optional(z.array(z.string())),
+  flags: z.optional(z.array(z.string())),
+  roles: z.optional(z.array(z.string())),
 });
 
 type DealFile = z.output<typeof dealShape>;
@@ -193,7 +193,7 @@ function shapeDeal(
   prefix: (string | number)[],
   problems: InputProblem[],
 ): DealFile | null {
-  const result = dealShape.safeParse(item);
+  const result = z.safeParse(dealShape, item);
   if (result.success) {
     return result.data;
   }

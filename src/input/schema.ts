@@ -5,13 +5,16 @@
  * so `180 000 ₽` in a RUB file is 180000 and `$5k` is an error.
  */
 
-import * as z from 'zod';
+import english from 'zod/v4/locales/en.js';
+import * as z from 'zod/mini';
 
 import { parseNumber, type NumberKind, type ParsedNumber } from './number.js';
 
-// Each file is validated once per process: compiling zod's fast paths with `new Function`
-// costs more than it saves, and code made that way is never in the start-up code cache.
-z.config({ jitless: true });
+// zod/mini rather than zod's chained API: the same validation, with much less to load and build
+// on every start. Each file is validated once per process: compiling zod's fast paths with
+// `new Function` costs more than it saves, and code made that way is never in the start-up code
+// cache. English messages are the fallback for the few issues reported in zod's own words.
+z.config({ jitless: true, ...english() });
 
 const NUMBER_HINTS: Record<NumberKind, string> = {
   money: 'Amount of money: 180000, "180 000", 180k, 18M, or a range such as 150k..200k.',
@@ -25,19 +28,22 @@ const NUMBER_HINTS: Record<NumberKind, string> = {
  * because the YAML reader gives every scalar as text, and a union tries its members in order.
  */
 function numberField(kind: NumberKind, currency: string) {
-  return z.union([z.string(), z.number()]).transform((raw, ctx): ParsedNumber => {
-    const parsed = parseNumber(raw, kind, currency);
-    if (parsed.ok) {
-      return parsed.number;
-    }
-    ctx.addIssue({
-      code: 'custom',
-      message: parsed.message,
-      params: { code: 'bad_number', hint: parsed.hint },
-      input: raw,
-    });
-    return z.NEVER;
-  });
+  return z.pipe(
+    z.union([z.string(), z.number()]),
+    z.transform((raw: string | number, ctx): ParsedNumber => {
+      const parsed = parseNumber(raw, kind, currency);
+      if (parsed.ok) {
+        return parsed.number;
+      }
+      ctx.issues.push({
+        code: 'custom',
+        message: parsed.message,
+        params: { code: 'bad_number', hint: parsed.hint },
+        input: raw,
+      });
+      return z.NEVER;
+    }),
+  );
 }
 
 export interface SchemaOptions {
@@ -61,15 +67,27 @@ export const PROBABILISTIC_CHECKS = [
 /** Builds the schema for a file in the given currency (money values are checked against it). */
 export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {}) {
   const described = options.described ?? false;
-  const describe = <T extends z.ZodType>(schema: T, description: string): T =>
-    described ? schema.meta({ description }) : schema;
+  const describe = <T extends z.ZodMiniType>(schema: T, description: string): T =>
+    described
+      ? ((schema as z.ZodMiniType).register(z.globalRegistry, { description }) as T)
+      : schema;
+  // Optional wrappers of shared schemas are shared too.
+  const optionals = new Map<z.ZodMiniType, z.ZodMiniOptional>();
+  const optional = <T extends z.ZodMiniType>(schema: T): z.ZodMiniOptional<T> => {
+    let wrapped = optionals.get(schema);
+    if (wrapped === undefined) {
+      wrapped = z.optional(schema);
+      optionals.set(schema, wrapped);
+    }
+    return wrapped as z.ZodMiniOptional<T>;
+  };
 
   // One schema per kind of number, shared by every field of that kind unless each needs its
   // own description.
   const shared = new Map<NumberKind, ReturnType<typeof numberField>>();
   const number = (kind: NumberKind) => (description: string) => {
     if (described) {
-      return numberField(kind, currency).meta({
+      return numberField(kind, currency).register(z.globalRegistry, {
         description: `${description} ${NUMBER_HINTS[kind]}`,
       });
     }
@@ -88,16 +106,18 @@ export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {})
 
   const stage = z.strictObject({
     stage: text('Name of the stage: attempts, meetings, proposals, deals, webinar, payment...'),
-    conversion: rate(
-      'Conversion from the stage before. The first stage has none; every other stage needs one.',
-    ).optional(),
+    conversion: optional(
+      rate(
+        'Conversion from the stage before. The first stage has none; every other stage needs one.',
+      ),
+    ),
   });
 
   const monthlyCosts = describe(
     z.strictObject({
-      payroll: money('Sales payroll a month.').optional(),
-      tools: money('Sales tools a month (CRM, telephony).').optional(),
-      marketing: money('Marketing spend a month.').optional(),
+      payroll: optional(money('Sales payroll a month.')),
+      tools: optional(money('Sales tools a month (CRM, telephony).')),
+      marketing: optional(money('Marketing spend a month.')),
     }),
     'Sales and marketing costs a month; CAC = costs of the period / new clients.',
   );
@@ -105,105 +125,118 @@ export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {})
   const sales = z.strictObject({
     reps: whole('Sales reps working the funnel.'),
     attempts_per_rep_per_day: quantity('Contact attempts one rep makes a working day.'),
-    working_days_per_week: quantity('Working days a week. Default 5.').optional(),
-    meetings_per_rep_per_week: quantity(
-      'Most meetings one rep can hold a week (optional ceiling).',
-    ).optional(),
-    attempts_stage: text(
-      'Funnel stage the attempt norm applies to. Default: the first stage.',
-    ).optional(),
-    meetings_stage: text(
-      'Funnel stage the meeting norm applies to. Default: the stage named like "meetings".',
-    ).optional(),
-    cac: money('Cost to acquire one client. Give this or monthly_costs.').optional(),
-    monthly_costs: monthlyCosts.optional(),
+    working_days_per_week: optional(quantity('Working days a week. Default 5.')),
+    meetings_per_rep_per_week: optional(
+      quantity('Most meetings one rep can hold a week (optional ceiling).'),
+    ),
+    attempts_stage: optional(
+      text('Funnel stage the attempt norm applies to. Default: the first stage.'),
+    ),
+    meetings_stage: optional(
+      text('Funnel stage the meeting norm applies to. Default: the stage named like "meetings".'),
+    ),
+    cac: optional(money('Cost to acquire one client. Give this or monthly_costs.')),
+    monthly_costs: optional(monthlyCosts),
   });
 
   const role = z.strictObject({
     role: text('Name of the role: account manager, targeting specialist...'),
     headcount: whole('People in the role now.'),
     clients_per_person: quantity('Clients one person serves (quota).'),
-    share_of_clients: rate('Share of all clients this role serves. Default 100%.').optional(),
-    client_hours_per_week: quantity(
-      'Hours a week one person gives clients, e.g. 25 for an account manager (optional).',
-    ).optional(),
+    share_of_clients: optional(rate('Share of all clients this role serves. Default 100%.')),
+    client_hours_per_week: optional(
+      quantity('Hours a week one person gives clients, e.g. 25 for an account manager (optional).'),
+    ),
   });
 
   const delivery = z.strictObject({
     hourly_cost: money('Direct cost of one delivery hour.'),
     hours_per_client_month: quantity('Delivery hours one client takes a month.'),
-    active_clients: quantity('Clients served at the start of the period. Default 0.').optional(),
-    max_load: rate('Load ceiling of the delivery team. Default 85%.').optional(),
-    roles: describe(z.array(role), 'Delivery roles with their headcount and quota.').optional(),
+    active_clients: optional(quantity('Clients served at the start of the period. Default 0.')),
+    max_load: optional(rate('Load ceiling of the delivery team. Default 85%.')),
+    roles: optional(describe(z.array(role), 'Delivery roles with their headcount and quota.')),
   });
 
   const thresholds = z.strictObject({
-    ltv_to_cac_min: quantity('Lowest acceptable LTV/CAC. Default 3.').optional(),
-    payback_months_max: quantity('Longest acceptable CAC payback in months (optional).').optional(),
-    churn_monthly_max: rate('Highest acceptable monthly churn (optional), e.g. 5%.').optional(),
-    min_probability: describe(
-      z.strictObject({
-        ltv_to_cac: rate('Least probability that LTV/CAC meets its minimum.').optional(),
-        payback_within_contract: rate(
-          'Least probability that payback fits in the contract.',
-        ).optional(),
-        fits_period: rate('Least probability that the plan fits the period.').optional(),
-        delivery_load: rate('Least probability that every role stays under max_load.').optional(),
-        payback_max: rate('Least probability that payback meets payback_months_max.').optional(),
-        churn_max: rate('Least probability that churn meets churn_monthly_max.').optional(),
-      }),
-      'When inputs are ranges: the least probability each named check must pass with, ' +
-        'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
-    ).optional(),
+    ltv_to_cac_min: optional(quantity('Lowest acceptable LTV/CAC. Default 3.')),
+    payback_months_max: optional(quantity('Longest acceptable CAC payback in months (optional).')),
+    churn_monthly_max: optional(rate('Highest acceptable monthly churn (optional), e.g. 5%.')),
+    min_probability: optional(
+      describe(
+        z.strictObject({
+          ltv_to_cac: optional(rate('Least probability that LTV/CAC meets its minimum.')),
+          payback_within_contract: optional(
+            rate('Least probability that payback fits in the contract.'),
+          ),
+          fits_period: optional(rate('Least probability that the plan fits the period.')),
+          delivery_load: optional(rate('Least probability that every role stays under max_load.')),
+          payback_max: optional(rate('Least probability that payback meets payback_months_max.')),
+          churn_max: optional(rate('Least probability that churn meets churn_monthly_max.')),
+        }),
+        'When inputs are ranges: the least probability each named check must pass with, ' +
+          'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
+      ),
+    ),
   });
 
   const icp = z.strictObject({
-    require: describe(
-      z.array(text('A criterion a good client meets.')),
-      'Criteria a good client meets; a missing one counts as a red flag.',
-    ).optional(),
-    red_flags: describe(
-      z.array(text('A disqualifying sign.')),
-      'Disqualifying signs: no CRM, debts, frozen site...',
-    ).optional(),
-    reject_at: whole('How many red flags reject a lead. Default 2.').optional(),
+    require: optional(
+      describe(
+        z.array(text('A criterion a good client meets.')),
+        'Criteria a good client meets; a missing one counts as a red flag.',
+      ),
+    ),
+    red_flags: optional(
+      describe(
+        z.array(text('A disqualifying sign.')),
+        'Disqualifying signs: no CRM, debts, frozen site...',
+      ),
+    ),
+    reject_at: optional(whole('How many red flags reject a lead. Default 2.')),
   });
 
   const file = z.strictObject({
-    name: text('Name of the plan, shown in reports.').optional(),
-    currency: text('ISO 4217 code of the money in this file. Default RUB.').optional(),
-    period: describe(
-      z.enum(['month', 'quarter', 'year']),
-      'Period planned: month, quarter or year. Default quarter.',
-    ).optional(),
+    name: optional(text('Name of the plan, shown in reports.')),
+    currency: optional(text('ISO 4217 code of the money in this file. Default RUB.')),
+    period: optional(
+      describe(
+        z.enum(['month', 'quarter', 'year']),
+        'Period planned: month, quarter or year. Default quarter.',
+      ),
+    ),
     revenue_target: money('Contract value to sign in the period (bookings).'),
     average_check: money('Monthly fee of an average client.'),
-    minimum_check: money('Policy: the lowest monthly fee quoted (optional).').optional(),
+    minimum_check: optional(money('Policy: the lowest monthly fee quoted (optional).')),
     gross_margin: rate('Share of the fee left after direct delivery cost.'),
     contract_months: quantity('Months an average contract runs.'),
     churn_monthly: rate('Share of active clients lost a month.'),
-    ltv_horizon_months: quantity(
-      'Cap on client lifetime in months (optional; required when churn is 0).',
-    ).optional(),
+    ltv_horizon_months: optional(
+      quantity('Cap on client lifetime in months (optional; required when churn is 0).'),
+    ),
     funnel: describe(z.array(stage), 'Funnel stages from the first attempt to the deal, in order.'),
     sales,
     delivery,
-    thresholds: thresholds.optional(),
-    icp: icp.optional(),
-    scenarios: describe(
-      z.record(z.string(), z.record(z.string(), z.unknown())),
-      'Named variants: each maps key paths (churn_monthly, funnel.meetings.conversion) to values.',
-    ).optional(),
+    thresholds: optional(thresholds),
+    icp: optional(icp),
+    scenarios: optional(
+      describe(
+        z.record(z.string(), z.record(z.string(), z.unknown())),
+        'Named variants: each maps key paths (churn_monthly, funnel.meetings.conversion) to values.',
+      ),
+    ),
   });
   return described
-    ? file.meta({ title: 'funnel assumptions', description: 'Assumptions of a funnel plan.' })
+    ? file.register(z.globalRegistry, {
+        title: 'funnel assumptions',
+        description: 'Assumptions of a funnel plan.',
+      })
     : file;
 }
 
 export type AssumptionsFile = z.output<ReturnType<typeof assumptionsSchema>>;
 
 /** Top-level keys, for suggestions when a key is unknown. */
-export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+export function knownKeysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
   let current: unknown = schema;
   for (const segment of [...path, null]) {
     current = unwrap(current);
