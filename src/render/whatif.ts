@@ -7,6 +7,7 @@ import { Chalk } from 'chalk';
 import type { SensitivityResult } from '../calc/sensitivity.js';
 import type { ProbabilisticCheck, SimulationResult } from '../calc/simulate.js';
 import type { SolveResult } from '../calc/solve.js';
+import { displayWidth } from '../text/width.js';
 import type { Formatter, Lang } from './format.js';
 
 export interface RenderOptions {
@@ -102,18 +103,21 @@ export function formatValue(f: Formatter, id: string, value: number): string {
   }
 }
 
-/** Left-aligns the first column and right-aligns the rest, two spaces apart. */
+/**
+ * Left-aligns the first column and right-aligns the rest, two spaces apart. Widths are what the
+ * terminal shows, so a coloured verdict lines up with its plain heading.
+ */
 function table(rows: string[][]): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, index) => {
-      widths[index] = Math.max(widths[index] ?? 0, [...cell].length);
+      widths[index] = Math.max(widths[index] ?? 0, displayWidth(cell));
     });
   }
   return rows.map((row) =>
     row
       .map((cell, index) => {
-        const pad = ' '.repeat((widths[index] ?? 0) - [...cell].length);
+        const pad = ' '.repeat((widths[index] ?? 0) - displayWidth(cell));
         return index === 0 ? cell + pad : pad + cell;
       })
       .join('  ')

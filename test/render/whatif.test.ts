@@ -12,6 +12,7 @@ import {
   simulationJson,
   solveJson,
 } from '../../src/render/whatif.js';
+import { displayWidth, stripEscapes } from '../../src/text/width.js';
 import { makeAssumptions } from '../support/assumptions.js';
 
 const en = createFormatter('en', 'RUB');
@@ -110,6 +111,16 @@ describe('the percentiles table', () => {
     const line = text.split('\n').find((candidate) => candidate.includes('≥ 80%'))!;
     expect(line.startsWith('ltv_to_cac ')).toBe(true);
     expect(line).toMatch(/5\d(\.\d)?%\s+≥ 80%\s+FAIL/);
+  });
+
+  it('lines the coloured verdicts up with their heading', () => {
+    const text = renderSimulation(result, en, { color: true, requirements });
+    const lines = stripEscapes(text).split('\n');
+    const heading = lines.find((line) => line.startsWith('check'))!;
+    const verdict = lines.find((line) => line.includes('≥ 80%'))!;
+    expect(heading.endsWith('result')).toBe(true);
+    expect(verdict.endsWith('FAIL')).toBe(true);
+    expect(displayWidth(verdict)).toBe(displayWidth(heading));
   });
 
   it('carries the figures, checks and verdicts in JSON', () => {
