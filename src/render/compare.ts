@@ -8,6 +8,8 @@ import { Chalk } from 'chalk';
 import { metricValue } from '../calc/paths.js';
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
+import { label, type LabelId } from './labels.js';
+import { figureText, type FigureUnit } from './report.js';
 import { createTable } from './table.js';
 
 export interface ScenarioPlan {
@@ -16,122 +18,76 @@ export interface ScenarioPlan {
   plan: PlanResult;
 }
 
-type Kind = 'count' | 'money' | 'ratio' | 'weeks' | 'months' | 'percent' | 'integer';
-
 interface Figure {
-  id: string;
-  label: { en: string; ru: string };
-  kind: Kind;
+  id: LabelId;
+  unit: FigureUnit;
   /** Whether a larger value is better, for colouring the change. */
   higherIsBetter: boolean;
   value: (plan: PlanResult) => number;
 }
 
 const FIGURES: Figure[] = [
-  {
-    id: 'new_clients',
-    label: { en: 'New clients', ru: 'Новые клиенты' },
-    kind: 'count',
-    higherIsBetter: true,
-    value: (plan) => plan.newClients,
-  },
+  { id: 'new_clients', unit: 'count', higherIsBetter: true, value: (plan) => plan.newClients },
   {
     id: 'attempts_needed',
-    label: { en: 'Attempts needed', ru: 'Нужно попыток' },
-    kind: 'count',
+    unit: 'count',
     higherIsBetter: false,
     value: (plan) => plan.sales.attemptsNeeded,
   },
   {
     id: 'weeks_to_close',
-    label: { en: 'Weeks to close', ru: 'Недель на план' },
-    kind: 'weeks',
+    unit: 'weeks',
     higherIsBetter: false,
     value: (plan) => plan.sales.weeksToClose,
   },
   {
     id: 'reps_needed',
-    label: { en: 'Reps needed', ru: 'Нужно менеджеров' },
-    kind: 'integer',
+    unit: 'people',
     higherIsBetter: false,
     value: (plan) => plan.sales.repsNeeded,
   },
-  {
-    id: 'cac',
-    label: { en: 'CAC', ru: 'CAC' },
-    kind: 'money',
-    higherIsBetter: false,
-    value: (plan) => plan.unitEconomics.cac,
-  },
-  {
-    id: 'ltv',
-    label: { en: 'LTV', ru: 'LTV' },
-    kind: 'money',
-    higherIsBetter: true,
-    value: (plan) => plan.unitEconomics.ltv,
-  },
+  { id: 'cac', unit: 'money', higherIsBetter: false, value: (plan) => plan.unitEconomics.cac },
+  { id: 'ltv', unit: 'money', higherIsBetter: true, value: (plan) => plan.unitEconomics.ltv },
   {
     id: 'ltv_to_cac',
-    label: { en: 'LTV/CAC', ru: 'LTV/CAC' },
-    kind: 'ratio',
+    unit: 'ratio',
     higherIsBetter: true,
     value: (plan) => plan.unitEconomics.ltvToCac,
   },
   {
     id: 'payback_months',
-    label: { en: 'Payback', ru: 'Окупаемость' },
-    kind: 'months',
+    unit: 'months',
     higherIsBetter: false,
     value: (plan) => plan.unitEconomics.paybackMonths,
   },
   {
     id: 'minimum_check',
-    label: { en: 'Minimum check', ru: 'Минимальный чек' },
-    kind: 'money',
+    unit: 'money',
     higherIsBetter: false,
     value: (plan) => plan.pricing.minimumCheck,
   },
   {
     id: 'max_load',
-    label: { en: 'Highest role load', ru: 'Максимальная загрузка' },
-    kind: 'percent',
+    unit: 'share',
     higherIsBetter: false,
     value: (plan) => (plan.capacity.length > 0 ? metricValue(plan, 'max_load') : 0),
   },
   {
     id: 'hires_needed',
-    label: { en: 'Hires', ru: 'Нанять' },
-    kind: 'integer',
+    unit: 'people',
     higherIsBetter: false,
     value: (plan) => metricValue(plan, 'hires_needed'),
   },
 ];
 
-function show(value: number, kind: Kind, fmt: Formatter): string {
-  switch (kind) {
-    case 'count':
-      return fmt.count(value);
-    case 'money':
-      return fmt.money(value);
-    case 'ratio':
-      return fmt.decimal(value);
-    case 'weeks':
-    case 'months':
-      return fmt.decimal(value, kind === 'weeks' ? 1 : 2);
-    case 'percent':
-      return fmt.percent(value);
-    case 'integer':
-      return fmt.integer(value);
-  }
-}
-
-function change(value: number, base: number, kind: Kind, fmt: Formatter): string {
+/** The change against the base: shares move by percentage points, the rest in their own unit. */
+function change(value: number, base: number, unit: FigureUnit, fmt: Formatter): string {
   const delta = value - base;
   const sign = delta > 0 ? '+' : '−';
-  if (kind === 'percent') {
+  if (unit === 'share') {
     return `${sign}${fmt.decimal(Math.abs(delta) * 100, 1)} pp`;
   }
-  return `${sign}${show(Math.abs(delta), kind, fmt)}`;
+  return `${sign}${figureText(Math.abs(delta), unit, fmt)}`;
 }
 
 /** Figures of every scenario, unrounded, with the change against the base. */
@@ -166,15 +122,15 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
   });
 
   for (const figure of FIGURES) {
-    const row = [figure.label[fmt.lang]];
+    const row = [label(figure.id, fmt.lang)];
     for (const entry of plans) {
       const value = figure.value(entry.plan);
-      let cell = show(value, figure.kind, fmt);
+      let cell = figureText(value, figure.unit, fmt);
       if (base && entry !== base) {
         const baseValue = figure.value(base.plan);
-        if (show(value, figure.kind, fmt) !== show(baseValue, figure.kind, fmt)) {
+        if (cell !== figureText(baseValue, figure.unit, fmt)) {
           const better = value > baseValue === figure.higherIsBetter;
-          const text = `(${change(value, baseValue, figure.kind, fmt)})`;
+          const text = `(${change(value, baseValue, figure.unit, fmt)})`;
           cell = `${cell} ${better ? chalk.green(text) : chalk.red(text)}`;
         }
       }
@@ -183,12 +139,12 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
     table.push(row);
   }
 
-  const checks = [fmt.lang === 'ru' ? 'Проверки' : 'Checks'];
+  const checks = [label('checks', fmt.lang)];
   for (const entry of plans) {
     const failed = entry.plan.checks.filter((check) => !check.ok).map((check) => check.id);
     checks.push(
       failed.length === 0
-        ? chalk.green(fmt.lang === 'ru' ? 'все пройдены' : 'all passed')
+        ? chalk.green(label('scenario_passed', fmt.lang))
         : chalk.red(failed.join(', ')),
     );
   }

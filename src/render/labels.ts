@@ -82,6 +82,7 @@ const LABELS = {
   peak_active_clients: { en: 'Peak clients', ru: 'Пик клиентов' },
   load: { en: 'Load', ru: 'Загрузка' },
   hires_needed: { en: 'Hires', ru: 'Нанять' },
+  max_load: { en: 'Highest role load', ru: 'Максимальная загрузка' },
   hours_per_client_per_week: { en: 'Hours a client a week', ru: 'Часов на клиента в неделю' },
 
   checks: { en: 'Checks', ru: 'Проверки' },
@@ -92,6 +93,7 @@ const LABELS = {
   failed: { en: 'FAILED', ru: 'НЕ ПРОЙДЕНА' },
   all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
   some_failed: { en: 'checks failed.', ru: 'проверок не пройдено.' },
+  scenario_passed: { en: 'all passed', ru: 'все пройдены' },
 
   check_ltv_to_cac: { en: 'LTV/CAC', ru: 'LTV/CAC' },
   check_payback_within_contract: {

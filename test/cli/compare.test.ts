@@ -23,6 +23,15 @@ describe('funnel compare', () => {
     expect(run.stdout).toMatch(/LTV\/CAC\s+│\s+5\.06 │\s+3\.38 \(−1\.69\)/);
   });
 
+  it("names and writes each figure as the plan's table does, in either language", () => {
+    const en = runCli(['compare', 'examples/agency.yaml']).stdout;
+    expect(en).toMatch(/Payback\s+│\s+2\.47 months │\s+2\.96 months \(\+0\.49 months\)/);
+    expect(en).toMatch(/Minimum check \(binding\)\s+│\s+₽174,545 │/);
+    const ru = runCli(['compare', 'examples/agency.yaml', '--lang', 'ru']).stdout;
+    expect(ru).toMatch(/Недель на план\s+│\s+8,3 нед\. │/);
+    expect(ru).toMatch(/Проверки\s+│\s+все пройдены │/);
+  });
+
   it('exits 1 when a scenario fails a check', () => {
     const run = runCli(['compare', 'examples/agency.yaml', '--set', 'thresholds.ltv_to_cac_min=4']);
     expect(run.code).toBe(1);
