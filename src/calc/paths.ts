@@ -4,7 +4,7 @@
  * to the camelCase fields of `Assumptions` and `PlanResult`. List items are named
  * by index or by their name (`delivery.roles.account_manager.headcount`).
  */
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import type { Assumptions, FunnelStage, Role } from '../model/assumptions.js';
 import type { PlanResult } from '../model/plan.js';
 import { nearest } from '../text/suggest.js';

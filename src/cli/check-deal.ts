@@ -10,7 +10,7 @@ import { checkDeal } from '../calc/deal.js';
 import { loadAssumptions } from '../input/assumptions.js';
 import { loadDeals, type DealFlags } from '../input/deal.js';
 import type { DealResult } from '../model/deal.js';
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';

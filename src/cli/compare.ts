@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 
 import { planPeriod } from '../calc/plan.js';
 import { loadAssumptions } from '../input/assumptions.js';
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/compare.js';
 import { createFormatter, detectLang } from '../render/format.js';

@@ -6,7 +6,7 @@ import { explainableMetrics, explainMetric } from '../calc/explain.js';
 import { planPeriod } from '../calc/plan.js';
 import type { Assumptions } from '../model/assumptions.js';
 import { loadAssumptions } from '../input/assumptions.js';
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { editDistance, foldName, nearest } from '../text/suggest.js';
 import { explanationToJson, renderExplanation } from '../render/explain.js';

@@ -18,7 +18,7 @@ import {
 import type { Formatter } from '../render/format.js';
 import { renderCsv } from '../render/csv.js';
 import { githubSummary, planAnnotations, renderGithub, workflowCommand } from '../render/github.js';
-import type { InputProblem } from '../input/problem.js';
+import type { InputProblem } from '../model/problem.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { PlanView } from '../render/plan.js';
 import { planReport } from '../render/report.js';

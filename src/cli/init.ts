@@ -9,7 +9,7 @@ import { basename, dirname, join } from 'node:path';
 
 import { Command, Option } from 'commander';
 
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { detectLang } from '../render/format.js';
 import { starterAssumptions } from './init-templates.js';
 import { writeErr, writeOut } from './output.js';

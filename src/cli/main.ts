@@ -6,7 +6,7 @@
 
 import { Command, CommanderError, Option } from 'commander';
 
-import { InputError } from '../input/problem.js';
+import { InputError } from '../model/problem.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';

@@ -6,7 +6,7 @@
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 
-import type { InputProblem } from '../input/problem.js';
+import type { InputProblem } from '../model/problem.js';
 import { toJsonText } from '../render/plan.js';
 
 export interface ColorSources {

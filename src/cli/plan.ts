@@ -3,7 +3,7 @@
 import { planPeriod } from '../calc/plan.js';
 import { probabilisticChecks, simulate, type SimulationResult } from '../calc/simulate.js';
 import { loadAssumptions, type Override } from '../input/assumptions.js';
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';

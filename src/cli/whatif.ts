@@ -16,7 +16,7 @@ import {
 } from '../calc/solve.js';
 import { loadAssumptions } from '../input/assumptions.js';
 import { parseNumber } from '../input/number.js';
-import { InputError, problem } from '../input/problem.js';
+import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';

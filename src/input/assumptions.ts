@@ -12,7 +12,7 @@ import type { CheckId } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
-import { InputError, problem, type InputProblem } from './problem.js';
+import { InputError, problem, type InputProblem } from '../model/problem.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,

@@ -13,7 +13,7 @@ import { unknownFlags, unknownRoles } from '../calc/qualification.js';
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
 import { parseNumber, type NumberKind } from './number.js';
-import { InputError, problem, type InputProblem } from './problem.js';
+import { InputError, problem, type InputProblem } from '../model/problem.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
 import { parseYaml, pathKey, type Located, type RawDocument, type RawValue } from './yaml.js';

@@ -1,4 +1,4 @@
-import { InputError, problem } from './problem.js';
+import { InputError, problem } from '../model/problem.js';
 
 /** Text of an input file, ready for the YAML parser. */
 export interface DecodedText {

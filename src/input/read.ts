@@ -13,7 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
 import { decodeSource, describeSource } from './decode.js';
-import { InputError, problem, type InputProblem } from './problem.js';
+import { InputError, problem, type InputProblem } from '../model/problem.js';
 
 /** An input file read and decoded: the name as the user gave it and its text. */
 export interface SourceText {

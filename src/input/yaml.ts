@@ -19,7 +19,7 @@ import {
   type Node,
 } from 'yaml';
 
-import { InputError, problem, type InputProblem } from './problem.js';
+import { InputError, problem, type InputProblem } from '../model/problem.js';
 
 export type RawValue = string | null | RawValue[] | RawMap;
 export type RawMap = { [key: string]: RawValue };

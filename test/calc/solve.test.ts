@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InputError } from '../../src/input/problem.js';
+import { InputError } from '../../src/model/problem.js';
 import { getInput, listMetrics, listNumericInputs, slug, withInput } from '../../src/calc/paths.js';
 import { planPeriod } from '../../src/calc/plan.js';
 import { metricValue, presetRequest, solveFor } from '../../src/calc/solve.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { planPeriod } from '../../src/calc/plan.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
-import { InputError } from '../../src/input/problem.js';
+import { InputError } from '../../src/model/problem.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'funnel.js');

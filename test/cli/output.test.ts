@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { decideColor, formatProblem } from '../../src/cli/output.js';
-import { problem } from '../../src/input/problem.js';
+import { problem } from '../../src/model/problem.js';
 
 describe('decideColor: the flag, then NO_COLOR, FORCE_COLOR, TERM=dumb, then the terminal', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { loadAssumptions } from '../../src/input/assumptions.js';
-import { InputError, type InputProblem } from '../../src/input/problem.js';
+import { InputError, type InputProblem } from '../../src/model/problem.js';
 
 /** A small valid file; each case changes one thing. */
 const BASE = `revenue_target: 18M

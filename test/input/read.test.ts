@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { InputError, type InputProblem } from '../../src/input/problem.js';
+import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { nearestName, readSource } from '../../src/input/read.js';
 
 let dir: string;

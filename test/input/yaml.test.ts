@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { InputError, type InputProblem } from '../../src/input/problem.js';
+import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { parseYaml } from '../../src/input/yaml.js';
 
 function problemsOf(text: string): InputProblem[] {

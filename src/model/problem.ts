@@ -19,7 +19,7 @@ export interface InputProblem {
   hint: string | null;
 }
 
-/** Thrown by the input layer when a file or flag cannot be used; carries every problem found. */
+/** Thrown where a file, a flag or a path named in one cannot be used; carries every problem found. */
 export class InputError extends Error {
   readonly problems: InputProblem[];
 
