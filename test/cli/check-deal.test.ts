@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 
 const AGENCY = ['--assumptions', 'examples/agency.yaml'];
+const dir = scratchFolder('deals');
 
 function dealJson(args: string[]) {
   const run = runCli(['check-deal', ...args, ...AGENCY, '--json']);
@@ -48,8 +49,7 @@ describe('funnel check-deal on the example deals', () => {
   });
 
   it('checks a list file of deals and reports them under "deals" in JSON', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'funnel-deals-'));
-    const file = join(folder, 'pipeline.yaml');
+    const file = join(dir, 'pipeline.yaml');
     const met = 'has: [analytics access, decision maker in the meetings, budget confirmed]';
     writeFileSync(
       file,

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
 import { parseCsv } from '../support/csv.js';
+import { scratchFolder } from '../support/scratch.js';
 import { ensureBuilt } from './built.js';
 
 const AGENCY = ['--assumptions', 'examples/agency.yaml'];
@@ -21,16 +21,9 @@ interface DealDocument {
   [figure: string]: unknown;
 }
 
-let dir: string;
+const dir = scratchFolder('deal-formats');
 
-beforeAll(() => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'funnel-deal-formats-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(ensureBuilt);
 
 function checkDeal(args: string[], env?: Record<string, string | undefined>) {
   return runCli(['check-deal', ...args, ...AGENCY], env ? { env } : {});

@@ -1,23 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 import { ensureBuilt } from './built.js';
 
 const AGENCY = 'examples/agency.yaml';
-let dir: string;
+const dir = scratchFolder('formats');
 
-beforeAll(() => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'funnel-formats-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(ensureBuilt);
 
 describe('funnel plan --format', () => {
   it('markdown: a report with the verdict first, exit 0 when every check passes', () => {

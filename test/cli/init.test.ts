@@ -1,24 +1,17 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { starterAssumptions } from '../../src/cli/init-templates.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
 import { runCli } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 import { ensureBuilt } from './built.js';
 
-let dir: string;
+const dir = scratchFolder('init');
 
-beforeAll(() => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'funnel-init-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(ensureBuilt);
 
 describe('funnel init', () => {
   it.each(['en', 'ru'] as const)(

@@ -1,23 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { ROOT, runCli } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 import { ensureBuilt } from './built.js';
 
-let dir: string;
+const dir = scratchFolder('workflow');
 
-beforeAll(() => {
-  ensureBuilt();
-  dir = mkdtempSync(join(tmpdir(), 'funnel-workflow-'));
-});
-
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(ensureBuilt);
 
 interface Step {
   name?: string;
