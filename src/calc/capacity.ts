@@ -16,6 +16,15 @@ function hiresFor(role: Role, clients: number, maxLoad: number): number {
   return Math.max(0, ceilWhole(peopleNeeded - role.headcount));
 }
 
+/** Index of the most loaded role (the first of equals), or -1 when there are none. */
+export function busiestIndex(roles: readonly { load: number }[]): number {
+  let busiest = -1;
+  roles.forEach((role, index) => {
+    if (busiest < 0 || role.load > roles[busiest]!.load) busiest = index;
+  });
+  return busiest;
+}
+
 export interface CapacityInput {
   delivery: DeliveryAssumptions;
   /** New clients signed in the period, spread evenly over its months. */

@@ -7,6 +7,7 @@ import type {
   UnitEconomicsResult,
   Warning,
 } from '../model/plan.js';
+import { busiestIndex } from './capacity.js';
 import { atLeast, atMost } from './compare.js';
 
 /** Largest gap between the implied and the stated gross margin not worth a warning. */
@@ -46,9 +47,9 @@ export function planChecks(input: ChecksInput): Check[] {
     atMostCheck('fits_period', sales.weeksToClose, sales.periodWeeks),
   ];
 
-  if (capacity.length > 0) {
-    const highestLoad = Math.max(...capacity.map((role) => role.load));
-    checks.push(atMostCheck('delivery_load', highestLoad, assumptions.delivery.maxLoad));
+  const busiest = capacity[busiestIndex(capacity)];
+  if (busiest !== undefined) {
+    checks.push(atMostCheck('delivery_load', busiest.load, assumptions.delivery.maxLoad));
   }
   if (thresholds.paybackMonthsMax !== null) {
     checks.push(

@@ -1,5 +1,6 @@
 import type { Assumptions } from '../model/assumptions.js';
 import type { BindingConstraint, Check, ConstraintId, PlanResult, Relief } from '../model/plan.js';
+import { busiestIndex } from './capacity.js';
 import { atLeast, ceilWhole, divide } from './compare.js';
 
 /** A plan as planPeriod builds it, before its binding constraint is named. */
@@ -63,11 +64,7 @@ function salesRelief(a: Assumptions, plan: PlanFigures): Relief[] {
 }
 
 function deliveryRelief(a: Assumptions, plan: PlanFigures): Relief[] {
-  let busiest = -1;
-  plan.capacity.forEach((role, index) => {
-    if (busiest < 0 || role.load > plan.capacity[busiest]!.load) busiest = index;
-  });
-
+  const busiest = busiestIndex(plan.capacity);
   const role = a.delivery.roles[busiest];
   const hires = plan.capacity[busiest]?.hiresNeeded ?? 0;
   if (role === undefined || hires === 0) return [];

@@ -1,6 +1,6 @@
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal, DealReason, DealResult, DealRoleLoad, Verdict } from '../model/deal.js';
-import { roleLoads } from './capacity.js';
+import { busiestIndex, roleLoads } from './capacity.js';
 import { atLeast, atMost } from './compare.js';
 import { clientsForTarget } from './funnel.js';
 import { periodLength } from './period.js';
@@ -258,8 +258,8 @@ function acceptReasons(figures: DealFigures, required: number, ltvToCacMin: numb
 
   reasons.push({ id: 'no_red_flags', verdict: 'ACCEPT', values: { required } });
 
-  const busiest = busiestRole(figures.capacity);
-  if (busiest !== null) {
+  const busiest = figures.capacity[busiestIndex(figures.capacity)];
+  if (busiest !== undefined) {
     reasons.push({
       id: 'capacity_ok',
       verdict: 'ACCEPT',
@@ -268,12 +268,4 @@ function acceptReasons(figures: DealFigures, required: number, ltvToCacMin: numb
   }
 
   return reasons;
-}
-
-function busiestRole(loads: DealRoleLoad[]): DealRoleLoad | null {
-  let busiest: DealRoleLoad | null = null;
-  for (const load of loads) {
-    if (busiest === null || load.load > busiest.load) busiest = load;
-  }
-  return busiest;
 }

@@ -8,6 +8,7 @@ import { InputError, problem } from '../model/problem.js';
 import type { Assumptions, FunnelStage, Role } from '../model/assumptions.js';
 import type { PlanResult } from '../model/plan.js';
 import { nearest } from '../text/suggest.js';
+import { busiestIndex } from './capacity.js';
 
 /** The values an input may take: rates in (0, 1], counts above zero, whole reps. */
 export interface InputDomain {
@@ -448,7 +449,7 @@ const SCALAR_FIGURES: Record<string, (plan: PlanResult) => number | null> = {
   minimum_check: (p) => p.pricing.minimumCheck,
   hours_budget: (p) => p.pricing.hoursBudgetAtAverageCheck,
   implied_margin: (p) => p.pricing.impliedMargin,
-  max_load: (p) => (p.capacity.length ? Math.max(...p.capacity.map((role) => role.load)) : null),
+  max_load: (p) => p.capacity[busiestIndex(p.capacity)]?.load ?? null,
   hires_needed: (p) => p.capacity.reduce((sum, role) => sum + role.hiresNeeded, 0),
 };
 

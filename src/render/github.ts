@@ -4,6 +4,7 @@
  * it, so the finding shows inline on the pull request; then a summary line.
  */
 
+import { busiestIndex } from '../calc/capacity.js';
 import { locate } from '../input/assumptions.js';
 import type { RawDocument } from '../input/yaml.js';
 import type { Check, PlanResult, Warning } from '../model/plan.js';
@@ -67,11 +68,8 @@ export function checkDriver(check: Check, plan: PlanResult, document: RawDocumen
       return ['contract_months'];
     case 'fits_period':
       return ['sales', 'reps'];
-    case 'delivery_load': {
-      const loads = plan.capacity.map((role) => role.load);
-      const busiest = loads.indexOf(Math.max(...loads));
-      return ['delivery', 'roles', Math.max(0, busiest), 'headcount'];
-    }
+    case 'delivery_load':
+      return ['delivery', 'roles', Math.max(0, busiestIndex(plan.capacity)), 'headcount'];
     case 'payback_max':
       return ['thresholds', 'payback_months_max'];
     case 'churn_max':

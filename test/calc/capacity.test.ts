@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryCapacity, hoursPerClient, roleLoads } from '../../src/calc/capacity.js';
+import {
+  busiestIndex,
+  deliveryCapacity,
+  hoursPerClient,
+  roleLoads,
+} from '../../src/calc/capacity.js';
 import type { Role } from '../../src/model/assumptions.js';
 import { makeAssumptions } from '../support/assumptions.js';
 
@@ -108,5 +113,13 @@ describe('role loads at a given number of clients', () => {
 describe('hours per client', () => {
   it('gives an account manager with 25 client hours and 15 clients 1.67 hours each', () => {
     expect(hoursPerClient({ hoursPerWeek: 25, clients: 15 })).toBeCloseTo(1.6667, 4);
+  });
+});
+
+describe('busiestIndex', () => {
+  it('points at the most loaded role, the first of equals, and at none when there are none', () => {
+    expect(busiestIndex([{ load: 0.5 }, { load: 0.9 }, { load: 0.7 }])).toBe(1);
+    expect(busiestIndex([{ load: 0.8 }, { load: 0.8 }])).toBe(0);
+    expect(busiestIndex([])).toBe(-1);
   });
 });
