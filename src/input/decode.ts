@@ -1,4 +1,5 @@
 import { InputError, problem } from '../model/problem.js';
+import { capitalise } from '../text/case.js';
 
 /** Text of an input file, ready for the YAML parser. */
 export interface DecodedText {
@@ -400,8 +401,4 @@ function ascii(text: string): number[] {
 
 function shorten(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

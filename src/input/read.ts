@@ -12,8 +12,10 @@ import type { Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 
-import { decodeSource, describeSource } from './decode.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { capitalise } from '../text/case.js';
+import { editDistance } from '../text/suggest.js';
+import { decodeSource, describeSource } from './decode.js';
 
 /** An input file read and decoded: the name as the user gave it and its text. */
 export interface SourceText {
@@ -253,33 +255,12 @@ export function nearestName(wanted: string, names: string[]): string | null {
     if (name === wanted) {
       continue;
     }
-    const distance = editDistance(wanted.toLowerCase(), name.toLowerCase(), 2);
+    const distance = editDistance(wanted.toLowerCase(), name.toLowerCase());
     if (distance <= 2 && distance < wanted.length && (best === null || distance < best.distance)) {
       best = { name, distance };
     }
   }
   return best?.name ?? null;
-}
-
-/** Levenshtein distance, giving up (returning limit + 1) once it must exceed limit. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) {
-    return limit + 1;
-  }
-
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    if (Math.min(...current) > limit) {
-      return limit + 1;
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Names of the files (not folders) in a directory; empty when it cannot be listed. */
@@ -326,8 +307,4 @@ function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return bytes === 1 ? '1 byte' : `${bytes} bytes`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -8,6 +8,7 @@ import { normalizeName } from '../calc/qualification.js';
 import type { DealPlace } from '../input/deal.js';
 import type { Assumptions } from '../model/assumptions.js';
 import type { DealReason, DealResult, Verdict } from '../model/deal.js';
+import { capitalise } from '../text/case.js';
 import { csvCell, csvRecords, csvText, CSV_HEADER } from './csv.js';
 import { DEAL_LABELS, paybackText, reasonMessage, VERDICT_WORDS } from './deal.js';
 import type { Formatter, Lang } from './format.js';
@@ -58,10 +59,6 @@ const VERDICT_ICONS: Record<Verdict, string> = { ACCEPT: '✅', REVIEW: '⚠️'
 
 const VERDICTS: Verdict[] = ['ACCEPT', 'REVIEW', 'REJECT'];
 
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** One deal as a report: the figures of its JSON under the same keys, and its checks. */
 export function dealReport(
   checked: CheckedDeal,
@@ -86,7 +83,7 @@ export function dealReport(
   ): void {
     if (value !== null && Number.isFinite(value)) {
       const text = figureText(value, unit, fmt);
-      into.figures.push({ key, item, label: capitalized(name), value, unit, text });
+      into.figures.push({ key, item, label: capitalise(name), value, unit, text });
     }
   }
 
@@ -310,7 +307,7 @@ export function renderDealsMarkdown(
     words.ltvToCac,
     words.flags,
     words.verdict,
-  ].map(capitalized);
+  ].map((word) => capitalise(word));
   const heading =
     `## ${VERDICT_ICONS[worstVerdict(reports)]} ${WORDS.pipeline[lang]}: ` +
     `${reports.length} ${WORDS.deals[lang]} (${verdictCounts(reports, lang)})`;
