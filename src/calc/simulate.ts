@@ -264,7 +264,9 @@ const SCALAR_SLOTS = {
 type ScalarSlot = keyof typeof SCALAR_SLOTS;
 
 /** The value an uncertain input stands for in the plan: the mode, else the median. */
-export function pointValue(input: UncertainInput): number {
+export function pointValue(
+  input: Pick<UncertainInput, 'distribution' | 'low' | 'high' | 'mode'>,
+): number {
   if (input.low === input.high) return input.low;
   if (input.distribution === 'triangular' && input.mode !== null) return input.mode;
   if (input.distribution === 'lognormal') return Math.sqrt(input.low * input.high);

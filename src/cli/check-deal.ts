@@ -23,16 +23,12 @@ import {
   type DealsReportInput,
 } from './formats.js';
 import { writeOut, stdoutColor } from './output.js';
-import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
+import { collect, outputFormat, overridesFrom, type CommonOptions } from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
   assumptions?: string;
   strict?: boolean;
   summary?: boolean;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 export function registerCheckDeal(program: Command, shared: (command: Command) => Command): void {

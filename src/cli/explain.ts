@@ -13,7 +13,7 @@ import { explanationToJson, renderExplanation } from '../render/explain.js';
 import { detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { writeOut } from './output.js';
-import { overridesFrom } from './plan.js';
+import { collect, overridesFrom } from './plan.js';
 
 export interface ExplainOptions {
   json?: boolean;
@@ -111,10 +111,6 @@ export async function runExplain(
   const json = explanationToJson(explanation, loaded.document, assumptions.currency, lang);
   writeOut(options.json ? toJsonText(json) : renderExplanation(json, lang));
   return 0;
-}
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }
 
 export function registerExplain(program: Command): void {

@@ -13,7 +13,7 @@ import { registerExplain } from './explain.js';
 import { problemCommands, REPORT_FORMATS } from './formats.js';
 import { registerInit } from './init.js';
 import { reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
-import { runPlan, type PlanOptions } from './plan.js';
+import { collect, runPlan, type PlanOptions } from './plan.js';
 import { registerSchema } from './schema.js';
 import { registerWhatIf } from './whatif.js';
 
@@ -22,10 +22,6 @@ declare const FUNNEL_VERSION: string | undefined;
 const VERSION = typeof FUNNEL_VERSION === 'string' ? FUNNEL_VERSION : '0.0.0-dev';
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
-
-function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
-}
 
 /** Options of every command that reads an assumptions file; `formats` are its output formats. */
 function sharedOptions(command: Command, formats: readonly string[] = ['table', 'json']): Command {

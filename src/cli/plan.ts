@@ -44,6 +44,11 @@ const THRESHOLD_FLAGS: [keyof PlanOptions, string, string][] = [
   ['maxLoad', '--max-load', 'delivery.max_load'],
 ];
 
+/** Gathers a repeatable flag (`--set`, `--has`, `--flag`) into a list, in the order given. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Turns `--set a.b=v` and threshold flags into overrides of the file. */
 export function overridesFrom(options: PlanOptions): Override[] {
   const overrides: Override[] = [];

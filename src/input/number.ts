@@ -4,6 +4,7 @@
  * ranges such as `1.5%..2%` or `12..15` for uncertain inputs.
  */
 
+import { pointValue } from '../calc/simulate.js';
 import type { Distribution } from '../model/uncertainty.js';
 
 export type NumberKind =
@@ -366,7 +367,7 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
     return fail('a lognormal range needs a lower bound above zero');
   }
 
-  const point = pointValue(chosen, low, high, mode);
+  const point = pointValue({ distribution: chosen, low, high, mode });
   return {
     ok: true,
     number: {
@@ -379,17 +380,6 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
       },
     },
   };
-}
-
-/** The plan's point value of a range: the median, or the mode of a triangular one. */
-function pointValue(distribution: Distribution, low: number, high: number, mode: number | null) {
-  if (distribution === 'triangular') {
-    return mode ?? (low + high) / 2;
-  }
-  if (distribution === 'lognormal') {
-    return Math.sqrt(low * high);
-  }
-  return (low + high) / 2;
 }
 
 function formatPlain(value: number): string {
