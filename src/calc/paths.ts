@@ -64,6 +64,19 @@ function spec(
   return { path, domain, get, set, threshold };
 }
 
+/**
+ * Churn may be 0 only in a plan whose lifetime a horizon caps; without one, 0% churn means
+ * an unbounded LTV, so the domain stops just above it.
+ */
+function churnDomain(a: Assumptions): InputDomain {
+  return a.ltvHorizonMonths === null ? RATE : { ...RATE, openMin: false };
+}
+
+/** A scalar input's spec for this plan: its domain may depend on the rest of the plan. */
+function forPlan(input: InputSpec, a: Assumptions): InputSpec {
+  return input.path === 'churn_monthly' ? { ...input, domain: churnDomain(a) } : input;
+}
+
 function sales(a: Assumptions, fields: Partial<Assumptions['sales']>): Assumptions {
   return { ...a, sales: { ...a.sales, ...fields } };
 }
@@ -297,7 +310,7 @@ export function inputSpecs(a: Assumptions): InputSpec[] {
   const delivery = roles.flatMap((segment, index) =>
     ROLE_FIELDS.map(({ key, field, domain }) => roleSpec(index, segment, key, field, domain)),
   );
-  return [...SCALARS, ...funnel, ...delivery];
+  return [...SCALARS.map((input) => forPlan(input, a)), ...funnel, ...delivery];
 }
 
 function normalizePath(path: string): string[] {
@@ -312,7 +325,7 @@ export function resolveInput(a: Assumptions, path: string): InputSpec {
   const segments = normalizePath(path);
   const scalar = SCALAR_BY_PATH.get(segments.map((s) => s.toLowerCase()).join('.'));
   if (scalar) {
-    return scalar;
+    return forPlan(scalar, a);
   }
 
   const [head, second, third, fourth] = segments;
@@ -406,6 +419,11 @@ export function clampToDomain(domain: InputDomain, value: number): number {
     result = domain.openMax ? nextBelow(domain) : domain.max;
   }
   return result;
+}
+
+/** The least and greatest values an input may take: an open end steps just inside. */
+export function domainBounds(domain: InputDomain): { min: number; max: number } {
+  return { min: nextAbove(domain), max: domain.openMax ? nextBelow(domain) : domain.max };
 }
 
 function nextAbove(domain: InputDomain): number {

@@ -14,7 +14,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import type { CheckId } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { atLeast, atMost, ceilWhole, divide } from './compare.js';
-import { inputSpecs, itemSegments, resolveInput, type InputSpec } from './paths.js';
+import { domainBounds, inputSpecs, itemSegments, resolveInput, type InputSpec } from './paths.js';
 import { planPeriod } from './plan.js';
 import { fillSamples, seedState, type SamplerSpec } from './random.js';
 
@@ -400,9 +400,7 @@ function draw(a: Assumptions, input: UncertainInput, slotOf: Map<string, number>
     throw new RangeError(`${input.path}: a lognormal range must be above zero.`);
   }
 
-  // The smallest and largest values the input may take; open ends step inside.
-  const min = domain.openMin ? domain.min + Number.EPSILON * Math.max(1, domain.min) : domain.min;
-  const max = domain.openMax ? domain.max * (1 - Number.EPSILON) : domain.max;
+  const { min, max } = domainBounds(domain);
   return {
     input: { ...input, path: spec.path },
     slot: slotOf.get(spec.path)!,

@@ -12,7 +12,7 @@ import {
 } from '../../src/calc/simulate.js';
 import type { Assumptions } from '../../src/model/assumptions.js';
 import type { UncertainInput } from '../../src/model/uncertainty.js';
-import { makeAssumptions } from '../support/assumptions.js';
+import { assumptionsArb, makeAssumptions } from '../support/assumptions.js';
 
 function range(
   path: string,
@@ -37,11 +37,12 @@ function probability(result: SimulationResult, id: string): number {
 const agency = makeAssumptions();
 
 describe('simulation with ranges of zero width', () => {
-  function expectPointPlan(a: Assumptions, uncertain: UncertainInput[]) {
+  /** A plan with one stage and no roles has 14 figures; the examples have more than 20. */
+  function expectPointPlan(a: Assumptions, uncertain: UncertainInput[], moreThan = 20) {
     const result = simulate(a, uncertain, { samples: 300, seed: 7 });
     const plan = planPeriod(a);
     const ids = listMetrics(plan);
-    expect(result.figures.length).toBeGreaterThan(20);
+    expect(result.figures.length).toBeGreaterThan(moreThan);
     for (const summary of result.figures) {
       expect(ids).toContain(summary.id);
       const value = metricValue(plan, summary.id);
@@ -87,6 +88,27 @@ describe('simulation with ranges of zero width', () => {
       range('delivery.max_load', 0.85, 0.85),
       range('delivery.roles.designer.share_of_clients', 0.3, 0.3),
     ]);
+  });
+
+  // simulate computes the model column by column for speed, apart from the calculators that
+  // planPeriod runs; this holds the two to the same figures on any plan, not only the examples.
+  it('reproduce the point plan of any valid plan in every figure and check', () => {
+    fc.assert(
+      fc.property(assumptionsArb, (a) => {
+        expectPointPlan(a, [range('churn_monthly', a.churnMonthly, a.churnMonthly)], 13);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('keep 0% churn at 0 when a horizon caps the lifetime, so a churn ceiling of 0% passes', () => {
+    const a = makeAssumptions({
+      churnMonthly: 0,
+      ltvHorizonMonths: 12,
+      thresholds: { ltvToCacMin: 1, paybackMonthsMax: null, churnMonthlyMax: 0 },
+    });
+    expect(planPeriod(a).checks.find((check) => check.id === 'churn_max')?.ok).toBe(true);
+    expectPointPlan(a, [range('churn_monthly', 0, 0)]);
   });
 
   it('reproduce a plan that fails its checks: two reps and a load above the ceiling', () => {
