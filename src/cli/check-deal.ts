@@ -7,11 +7,9 @@
 import type { Command } from 'commander';
 
 import { checkDeal } from '../calc/deal.js';
-import { loadAssumptions } from '../input/assumptions.js';
 import { loadDeals, type DealFlags } from '../input/deal.js';
 import type { DealResult } from '../model/deal.js';
 import { InputError, problem } from '../model/problem.js';
-import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';
 import { toJsonText } from '../render/plan.js';
@@ -23,7 +21,7 @@ import {
   type DealsReportInput,
 } from './formats.js';
 import { writeOut, stdoutColor } from './output.js';
-import { collect, outputFormat, overridesFrom, type CommonOptions } from './plan.js';
+import { collect, loadFile, outputFormat, type CommonOptions } from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
   assumptions?: string;
@@ -85,11 +83,7 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
     ]);
   }
 
-  const source = await readSource(options.assumptions);
-  const loaded = loadAssumptions(source.text, source.file, {
-    scenario: options.scenario ?? null,
-    overrides: overridesFrom(options),
-  });
+  const loaded = await loadFile(options.assumptions, options);
   const deals = await loadDeals(target, options, loaded.assumptions);
   const results = deals.map(({ deal }) => checkDeal(loaded.assumptions, deal));
 

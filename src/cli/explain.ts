@@ -5,15 +5,13 @@ import { Command, Option } from 'commander';
 import { explainableMetrics, explainMetric } from '../calc/explain.js';
 import { planPeriod } from '../calc/plan.js';
 import type { Assumptions } from '../model/assumptions.js';
-import { loadAssumptions } from '../input/assumptions.js';
 import { InputError, problem } from '../model/problem.js';
-import { readSource } from '../input/read.js';
 import { editDistance, foldName, nearest } from '../text/suggest.js';
 import { explanationToJson, renderExplanation } from '../render/explain.js';
 import { detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { writeOut } from './output.js';
-import { collect, overridesFrom } from './plan.js';
+import { collect, loadFile } from './plan.js';
 
 export interface ExplainOptions {
   json?: boolean;
@@ -86,11 +84,7 @@ export async function runExplain(
   file: string,
   options: ExplainOptions,
 ): Promise<number> {
-  const source = await readSource(file);
-  const loaded = loadAssumptions(source.text, source.file, {
-    scenario: options.scenario ?? null,
-    overrides: overridesFrom({ format: 'table', set: options.set ?? [] }),
-  });
+  const loaded = await loadFile(file, options);
   const { assumptions } = loaded;
 
   const resolved = resolveMetric(metric, assumptions);

@@ -1,7 +1,7 @@
 /** `funnel plan FILE`: load, plan, render, and the exit code the checks decide. */
 
 import { planPeriod } from '../calc/plan.js';
-import { probabilisticChecks, simulate, type SimulationResult } from '../calc/simulate.js';
+import { probabilisticChecks, simulate } from '../calc/simulate.js';
 import { loadAssumptions, type Override } from '../input/assumptions.js';
 import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
@@ -37,7 +37,7 @@ const MAX_SAMPLES = 50_000_000;
 /** Runs shorter than this finish before a progress bar would be read. */
 const PROGRESS_FROM = 1_000_000;
 
-const THRESHOLD_FLAGS: [keyof PlanOptions, string, string][] = [
+const THRESHOLD_FLAGS: [keyof FileOptions, string, string][] = [
   ['minLtvCac', '--min-ltv-cac', 'thresholds.ltv_to_cac_min'],
   ['maxPayback', '--max-payback', 'thresholds.payback_months_max'],
   ['maxChurn', '--max-churn', 'thresholds.churn_monthly_max'],
@@ -49,8 +49,14 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+/** The flags that change what a file says: a scenario, `--set`, and threshold flags. */
+export type FileOptions = Pick<
+  PlanOptions,
+  'scenario' | 'set' | 'minLtvCac' | 'maxPayback' | 'maxChurn' | 'maxLoad'
+>;
+
 /** Turns `--set a.b=v` and threshold flags into overrides of the file. */
-export function overridesFrom(options: PlanOptions): Override[] {
+export function overridesFrom(options: FileOptions): Override[] {
   const overrides: Override[] = [];
   for (const entry of options.set ?? []) {
     const equals = entry.indexOf('=');
@@ -82,12 +88,17 @@ export function outputFormat(options: CommonOptions): string {
   return options.json ? 'json' : options.format;
 }
 
-export async function runPlan(file: string, options: PlanOptions): Promise<number> {
+/** Reads an assumptions file (`-` for standard input) with the command's scenario and overrides. */
+export async function loadFile(file: string, options: FileOptions) {
   const source = await readSource(file);
-  const loaded = loadAssumptions(source.text, source.file, {
+  return loadAssumptions(source.text, source.file, {
     scenario: options.scenario ?? null,
     overrides: overridesFrom(options),
   });
+}
+
+export async function runPlan(file: string, options: PlanOptions): Promise<number> {
+  const loaded = await loadFile(file, options);
   const plan = planPeriod(loaded.assumptions);
   const simulation =
     loaded.uncertain.length > 0 || options.samples !== undefined

@@ -14,16 +14,14 @@ import {
   type SolvePreset,
   type SolveRequest,
 } from '../calc/solve.js';
-import { loadAssumptions } from '../input/assumptions.js';
 import { parseNumber } from '../input/number.js';
 import { InputError, problem } from '../model/problem.js';
-import { readSource } from '../input/read.js';
 import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';
 import { writeOut, stdoutColor } from './output.js';
-import { outputFormat, overridesFrom, type CommonOptions } from './plan.js';
+import { loadFile, outputFormat, type CommonOptions } from './plan.js';
 
 export interface SolveOptions extends CommonOptions {
   for?: string;
@@ -87,14 +85,6 @@ Examples:
     });
 }
 
-async function load(file: string, options: CommonOptions) {
-  const source = await readSource(file);
-  return loadAssumptions(source.text, source.file, {
-    scenario: options.scenario ?? null,
-    overrides: overridesFrom(options),
-  });
-}
-
 function flagValue(flag: string, raw: string): number {
   const parsed = parseNumber(raw, raw.includes('%') ? 'rate' : 'quantity');
   if (!parsed.ok || parsed.number.range) {
@@ -126,7 +116,7 @@ function parseTarget(text: string): { metric: string; direction: SolveDirection;
 }
 
 export async function runSolve(file: string, options: SolveOptions): Promise<number> {
-  const loaded = await load(file, options);
+  const loaded = await loadFile(file, options);
   const assumptions = loaded.assumptions;
 
   let request: SolveRequest;
@@ -173,7 +163,7 @@ export async function runSolve(file: string, options: SolveOptions): Promise<num
 }
 
 export async function runSensitivity(file: string, options: SensitivityOptions): Promise<number> {
-  const loaded = await load(file, options);
+  const loaded = await loadFile(file, options);
   const step = flagValue('--step', options.step);
   if (step <= 0 || step >= 1) {
     throw usage(`--step ${options.step} must be between 0% and 100%`, 'e.g. --step 10%');
