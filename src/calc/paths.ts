@@ -25,6 +25,8 @@ export interface InputSpec {
   /** Canonical path: snake_case, list items by name when names are unique. */
   path: string;
   domain: InputDomain;
+  /** The domain in a given plan, for an input whose domain depends on the rest of the plan. */
+  domainIn?: (a: Assumptions) => InputDomain;
   /** Threshold inputs describe policy, not the business; sensitivity skips them. */
   threshold: boolean;
   get(a: Assumptions): number | null;
@@ -72,9 +74,9 @@ function churnDomain(a: Assumptions): InputDomain {
   return a.ltvHorizonMonths === null ? RATE : { ...RATE, openMin: false };
 }
 
-/** A scalar input's spec for this plan: its domain may depend on the rest of the plan. */
+/** An input's spec in this plan, with the domain the rest of the plan allows it. */
 function forPlan(input: InputSpec, a: Assumptions): InputSpec {
-  return input.path === 'churn_monthly' ? { ...input, domain: churnDomain(a) } : input;
+  return input.domainIn ? { ...input, domain: input.domainIn(a) } : input;
 }
 
 function sales(a: Assumptions, fields: Partial<Assumptions['sales']>): Assumptions {
@@ -126,12 +128,15 @@ const SCALARS: InputSpec[] = [
     (a) => a.contractMonths,
     (a, v) => ({ ...a, contractMonths: v }),
   ),
-  spec(
-    'churn_monthly',
-    RATE,
-    (a) => a.churnMonthly,
-    (a, v) => ({ ...a, churnMonthly: v }),
-  ),
+  {
+    ...spec(
+      'churn_monthly',
+      RATE,
+      (a) => a.churnMonthly,
+      (a, v) => ({ ...a, churnMonthly: v }),
+    ),
+    domainIn: churnDomain,
+  },
   spec(
     'ltv_horizon_months',
     POSITIVE,
