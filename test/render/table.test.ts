@@ -1,11 +1,19 @@
+import colors from '@colors/colors/safe';
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { createTable } from '../../src/render/table.js';
 
-/** The table as cli-table3 draws it with the same style: the reference the reports were made with. */
+/**
+ * The table as cli-table3 draws it with the same style: the reference the reports were made with.
+ * cli-table3 colours through @colors/colors, which decides for itself from the terminal and
+ * FORCE_COLOR; it is told here, as createTable is, so the reference does not depend on where the
+ * tests run.
+ */
 function reference(head: string[] | undefined, rows: string[][], color: boolean, right: number[]) {
+  if (color) colors.enable();
+  else colors.disable();
   const table = new Table({
     ...(head ? { head } : {}),
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
