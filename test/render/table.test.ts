@@ -1,4 +1,4 @@
-import colors from '@colors/colors/safe';
+import colors from '@colors/colors/safe.js';
 import Table from 'cli-table3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
