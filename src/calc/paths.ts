@@ -44,7 +44,6 @@ const POSITIVE: InputDomain = {
 };
 const NON_NEGATIVE: InputDomain = { ...POSITIVE, openMin: false };
 const WHOLE: InputDomain = { min: 1, openMin: false, max: Infinity, openMax: true, integer: true };
-const WHOLE_OR_ZERO: InputDomain = { ...WHOLE, min: 0 };
 const DAYS_PER_WEEK: InputDomain = {
   min: 0,
   openMin: true,
@@ -243,7 +242,7 @@ const SCALAR_BY_PATH = new Map(SCALARS.map((input) => [input.path, input]));
 type RoleField = 'headcount' | 'clientsPerPerson' | 'shareOfClients';
 
 const ROLE_FIELDS: { key: string; field: RoleField; domain: InputDomain }[] = [
-  { key: 'headcount', field: 'headcount', domain: WHOLE_OR_ZERO },
+  { key: 'headcount', field: 'headcount', domain: WHOLE },
   { key: 'clients_per_person', field: 'clientsPerPerson', domain: POSITIVE },
   { key: 'share_of_clients', field: 'shareOfClients', domain: RATE },
 ];

@@ -73,6 +73,16 @@ describe('sensitivity options and limits', () => {
     expect(result.rows[0]?.lowInput).toBeCloseTo(0.855, 12);
   });
 
+  it('never takes a role below one person: 4 account managers moved down 90% stop at 1', () => {
+    // Load divides by headcount × quota; a role of nobody has no load to read.
+    const result = sensitivity(makeAssumptions(), 'max_load', {
+      step: 0.9,
+      inputs: ['delivery.roles.account_manager.headcount'],
+    });
+    expect(result.rows[0]?.lowInput).toBe(1);
+    expect(result.rows[0]?.metricLow).toBeGreaterThan(result.base);
+  });
+
   it('varies only the inputs asked for, by the step asked for', () => {
     const result = sensitivity(makeAssumptions(), 'weeks_to_close', {
       step: 0.2,
