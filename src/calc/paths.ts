@@ -78,6 +78,18 @@ function forPlan(input: InputSpec, a: Assumptions): InputSpec {
   return input.domainIn ? { ...input, domain: input.domainIn(a) } : input;
 }
 
+/**
+ * One monthly cost may be 0 while the others keep the total above it; the total is CAC's
+ * numerator, and a CAC of 0 has no LTV/CAC.
+ */
+function costDomain(field: CostField): (a: Assumptions) => InputDomain {
+  return (a) => {
+    const costs = a.sales.monthlyCosts;
+    const others = costs ? costs.payroll + costs.tools + costs.marketing - costs[field] : 0;
+    return others > 0 ? NON_NEGATIVE : POSITIVE;
+  };
+}
+
 function sales(a: Assumptions, fields: Partial<Assumptions['sales']>): Assumptions {
   return { ...a, sales: { ...a.sales, ...fields } };
 }
@@ -90,7 +102,9 @@ function thresholds(a: Assumptions, fields: Partial<Assumptions['thresholds']>):
   return { ...a, thresholds: { ...a.thresholds, ...fields } };
 }
 
-function monthlyCost(a: Assumptions, field: 'payroll' | 'tools' | 'marketing', value: number) {
+type CostField = 'payroll' | 'tools' | 'marketing';
+
+function monthlyCost(a: Assumptions, field: CostField, value: number) {
   // Setting one cost on a file that has none starts the others at zero.
   const costs = a.sales.monthlyCosts ?? { payroll: 0, tools: 0, marketing: 0 };
   return sales(a, { monthlyCosts: { ...costs, [field]: value } });
@@ -172,24 +186,33 @@ const SCALARS: InputSpec[] = [
     (a) => a.sales.cac,
     (a, v) => sales(a, { cac: v }),
   ),
-  spec(
-    'sales.monthly_costs.payroll',
-    NON_NEGATIVE,
-    (a) => a.sales.monthlyCosts?.payroll ?? null,
-    (a, v) => monthlyCost(a, 'payroll', v),
-  ),
-  spec(
-    'sales.monthly_costs.tools',
-    NON_NEGATIVE,
-    (a) => a.sales.monthlyCosts?.tools ?? null,
-    (a, v) => monthlyCost(a, 'tools', v),
-  ),
-  spec(
-    'sales.monthly_costs.marketing',
-    NON_NEGATIVE,
-    (a) => a.sales.monthlyCosts?.marketing ?? null,
-    (a, v) => monthlyCost(a, 'marketing', v),
-  ),
+  {
+    ...spec(
+      'sales.monthly_costs.payroll',
+      NON_NEGATIVE,
+      (a) => a.sales.monthlyCosts?.payroll ?? null,
+      (a, v) => monthlyCost(a, 'payroll', v),
+    ),
+    domainIn: costDomain('payroll'),
+  },
+  {
+    ...spec(
+      'sales.monthly_costs.tools',
+      NON_NEGATIVE,
+      (a) => a.sales.monthlyCosts?.tools ?? null,
+      (a, v) => monthlyCost(a, 'tools', v),
+    ),
+    domainIn: costDomain('tools'),
+  },
+  {
+    ...spec(
+      'sales.monthly_costs.marketing',
+      NON_NEGATIVE,
+      (a) => a.sales.monthlyCosts?.marketing ?? null,
+      (a, v) => monthlyCost(a, 'marketing', v),
+    ),
+    domainIn: costDomain('marketing'),
+  },
   spec(
     'delivery.hourly_cost',
     POSITIVE,

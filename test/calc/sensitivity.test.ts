@@ -83,6 +83,21 @@ describe('sensitivity options and limits', () => {
     expect(result.rows[0]?.metricLow).toBeGreaterThan(result.base);
   });
 
+  it('lets one monthly cost fall to 0 only while the others keep CAC above 0', () => {
+    const withCosts = (tools: number) =>
+      makeAssumptions({
+        sales: { cac: null, monthlyCosts: { payroll: 600_000, tools, marketing: 0 } },
+      });
+    const options = { step: 1, inputs: ['sales.monthly_costs.payroll'] };
+    const shared = sensitivity(withCosts(50_000), 'ltv_to_cac', options).rows[0]!;
+    expect(shared.lowInput).toBe(0);
+    // Payroll alone: at 0 there would be no CAC, so LTV/CAC grows without bound instead of
+    // reading 0 and failing.
+    const alone = sensitivity(withCosts(0), 'ltv_to_cac', options);
+    expect(alone.rows[0]!.lowInput).toBeGreaterThan(0);
+    expect(alone.rows[0]!.metricLow).toBeGreaterThan(alone.base);
+  });
+
   it('varies only the inputs asked for, by the step asked for', () => {
     const result = sensitivity(makeAssumptions(), 'weeks_to_close', {
       step: 0.2,
