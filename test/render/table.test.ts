@@ -27,7 +27,7 @@ function reference(head: string[] | undefined, rows: string[][], color: boolean,
   return table.toString();
 }
 
-// Latin, Cyrillic, the signs the reports print, CJK (two columns), a combining accent (none),
+// Latin, Cyrillic, the signs the reports print, CJK and emoji (two columns), a combining accent (none),
 // and colour codes (none). Styles are closed within a cell, as chalk closes them; cli-table3
 // would also close one left open, which no report does.
 const piece = fc.constantFrom(
@@ -47,6 +47,8 @@ const piece = fc.constantFrom(
   '中',
   '한',
   'ｱ',
+  '🤝',
+  '✅',
   'e\u0301',
   '\u001b[31mred\u001b[39m',
   '\u001b[1mbold\u001b[22m',
