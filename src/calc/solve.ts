@@ -5,6 +5,7 @@
 import type { Assumptions } from '../model/assumptions.js';
 import { atLeast, atMost } from './compare.js';
 import { getInput, isStepMetric, metricValue, resolveInput, type InputDomain } from './paths.js';
+import { periodLength } from './period.js';
 import { planPeriod } from './plan.js';
 
 export { metricValue } from './paths.js';
@@ -97,17 +98,19 @@ export function solveFor(request: SolveRequest): SolveResult {
   const spec = resolveInput(assumptions, input);
   const direction = request.direction ?? (isStepMetric(metric) ? 'at_most' : 'equal');
   const range = searchRange(spec.domain, request.low, request.high);
-  const start = clamp(getInput(assumptions, input), range);
+  const now = getInput(assumptions, input);
+  // The search starts inside the range; the plan as written is reported as it is.
+  const start = clamp(now, range);
 
   const evaluate = (x: number) => metricValue(planPeriod(spec.set(assumptions, x)), metric);
   const meets = (y: number) => meetsTarget(y, target, direction);
   // In equal mode the side is the sign of the gap; a crossing is a change of side.
   const side = (y: number) => (direction === 'equal' ? Math.sign(y - target) : meets(y) ? 0 : 1);
 
-  const current = { value: start, metric: evaluate(start) };
+  const current = { value: now, metric: evaluate(now) };
   const base = { input, metric, target, direction, current, low: range.low, high: range.high };
-  if (direction === 'equal' && current.metric === target) {
-    return { ok: true, ...base, value: start, metricAtValue: current.metric, iterations: 0 };
+  if (direction === 'equal' && start === now && current.metric === target) {
+    return { ok: true, ...base, value: now, metricAtValue: current.metric, iterations: 0 };
   }
 
   const scan = bracket(start, range, spec.domain.integer, evaluate, side);
@@ -311,7 +314,7 @@ export const SOLVE_PRESETS: SolvePreset[] = [
  */
 export function presetRequest(a: Assumptions, preset: SolvePreset, stage?: string): SolveRequest {
   const ltvToCac = a.thresholds.ltvToCacMin;
-  const periodWeeks = planPeriod(a).sales.periodWeeks;
+  const periodWeeks = periodLength(a.period).weeks;
 
   switch (preset) {
     case 'minimum_check':

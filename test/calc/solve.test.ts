@@ -232,6 +232,25 @@ describe('goal seek', () => {
     expect([result.low, result.high]).toEqual([150_000, 300_000]);
   });
 
+  it('reports the plan as written even when the range leaves its value out', () => {
+    const result = solveFor({
+      assumptions: agency,
+      input: 'average_check',
+      metric: 'ltv_to_cac',
+      target: 3,
+      direction: 'at_least',
+      low: 100_000,
+      high: 150_000,
+    });
+    expect(result.current.value).toBe(180_000);
+    expect(result.current.metric).toBeCloseTo(5.0625, 9);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toBeGreaterThanOrEqual(100_000);
+    expect(result.value).toBeLessThanOrEqual(150_000);
+    expect(result.value).toBeCloseTo(106_666.67, 2);
+  });
+
   it('any reachable LTV/CAC target is met by the check that gives it analytically', () => {
     fc.assert(
       fc.property(fc.double({ min: 0.5, max: 20, noNaN: true }), (target) => {
