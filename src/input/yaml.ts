@@ -17,6 +17,8 @@ import {
   type CST,
   type Document,
   type Node,
+  type Pair,
+  type YAMLMap,
 } from 'yaml';
 
 import { InputError, problem, type InputProblem } from '../model/problem.js';
@@ -169,15 +171,7 @@ export function parseYaml(
       problem({ code, file, ...nodeStart(node, at), path: pathKey(path), message, hint }),
     ]);
 
-  function convert(node: unknown, path: (string | number)[], depth: number): RawValue {
-    nodes += 1;
-    if (nodes > MAX_NODES || depth > MAX_DEPTH) {
-      const where = nodeStart(node, at);
-      throw new InputError([
-        tooComplex(file, where, pathKey(path), depth > MAX_DEPTH ? 'depth' : 'nodes'),
-      ]);
-    }
-
+  const checkTag = (node: unknown, path: (string | number)[]) => {
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
       throw fail(
@@ -188,6 +182,18 @@ export function parseYaml(
         'delete the tag and write the plain value',
       );
     }
+  };
+
+  function convert(node: unknown, path: (string | number)[], depth: number): RawValue {
+    nodes += 1;
+    if (nodes > MAX_NODES || depth > MAX_DEPTH) {
+      const where = nodeStart(node, at);
+      throw new InputError([
+        tooComplex(file, where, pathKey(path), depth > MAX_DEPTH ? 'depth' : 'nodes'),
+      ]);
+    }
+
+    checkTag(node, path);
 
     if (isAlias(node)) {
       const target = resolve(node as Alias);
@@ -203,21 +209,7 @@ export function parseYaml(
     }
     if (isMap(node)) {
       const map: RawMap = Object.create(null) as RawMap;
-      const merges: { node: unknown; at: unknown }[] = [];
-      for (const pair of node.items) {
-        const key = scalarText(pair.key);
-        if (key === null) {
-          throw fail(
-            pair.key,
-            path,
-            'complex_key',
-            'a key is a list or mapping, and keys must be plain words',
-          );
-        }
-        if (key === MERGE_KEY && isScalar(pair.key) && pair.key.type === 'PLAIN') {
-          merges.push({ node: pair.value, at: pair.key });
-          continue;
-        }
+      for (const [key, pair] of pairsOf(node, path, depth)) {
         const childPath = [...path, key];
         const keyStart = nodeStart(pair.key, at);
         const valueStart = pair.value ? nodeStart(pair.value, at) : keyStart;
@@ -226,9 +218,6 @@ export function parseYaml(
           key: keyStart.line === null ? null : (keyStart as Position),
         });
         map[key] = convert(pair.value, childPath, depth + 1);
-      }
-      for (const merge of merges) {
-        mergeInto(map, merge.node, merge.at, path, depth);
       }
       return map;
     }
@@ -258,36 +247,55 @@ export function parseYaml(
   }
 
   /**
-   * `<<: *base` (or a list of aliases) copies the keys of the named mappings that the
-   * mapping does not set itself; the first source listed wins, as YAML 1.1 defines it.
+   * The pairs a mapping holds, by key. `<<: *base` (or a list of aliases) brings in the pairs
+   * of the named mappings, the first source listed winning, as YAML 1.1 defines it; the
+   * mapping's own pairs then override them. Each key is converted once, from the pair that
+   * wins, so its value and its position come from the same place.
    */
-  function mergeInto(
-    map: RawMap,
-    source: unknown,
-    keyNode: unknown,
-    path: (string | number)[],
-    depth: number,
-  ) {
-    const sources = isSeq(source) ? source.items : [source];
-    const explicit = new Set(Object.keys(map));
-    for (const item of sources) {
-      const target = isAlias(item) ? resolve(item as Alias) : item;
-      if (!isMap(target)) {
-        throw fail(
-          item ?? keyNode,
-          path,
-          'bad_merge',
-          'a merge key << must name a mapping, e.g. <<: *defaults',
-          'point << at an anchored mapping (&defaults), or write the keys out',
-        );
+  function pairsOf(node: YAMLMap, path: (string | number)[], depth: number) {
+    if (depth > MAX_DEPTH) {
+      throw new InputError([tooComplex(file, nodeStart(node, at), pathKey(path), 'depth')]);
+    }
+
+    const pairs = new Map<string, Pair>();
+    for (const pair of node.items) {
+      if (!isMergeKey(pair.key)) {
+        continue;
       }
-      const merged = convert(target, path, depth + 1) as RawMap;
-      for (const [key, value] of Object.entries(merged)) {
-        if (!explicit.has(key) && !(key in map)) {
-          map[key] = value;
+      const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
+      for (const item of [...sources].reverse()) {
+        const target = isAlias(item) ? resolve(item as Alias) : item;
+        if (!isMap(target)) {
+          throw fail(
+            item ?? pair.key,
+            path,
+            'bad_merge',
+            'a merge key << must name a mapping, e.g. <<: *defaults',
+            'point << at an anchored mapping (&defaults), or write the keys out',
+          );
+        }
+        checkTag(target, path);
+        for (const [key, merged] of pairsOf(target, path, depth + 1)) {
+          pairs.set(key, merged);
         }
       }
     }
+
+    for (const pair of node.items) {
+      const key = scalarText(pair.key);
+      if (key === null) {
+        throw fail(
+          pair.key,
+          path,
+          'complex_key',
+          'a key is a list or mapping, and keys must be plain words',
+        );
+      }
+      if (!isMergeKey(pair.key)) {
+        pairs.set(key, pair);
+      }
+    }
+    return pairs;
   }
 
   const size = expandedSize(root, resolve);
@@ -626,6 +634,11 @@ function quoteClosed(source: string): boolean {
     }
   }
   return false;
+}
+
+/** `<<` written plainly; a quoted "<<" is an ordinary key. */
+function isMergeKey(key: unknown): boolean {
+  return isScalar(key) && key.type === 'PLAIN' && scalarText(key) === MERGE_KEY;
 }
 
 function scalarText(node: unknown): string | null {

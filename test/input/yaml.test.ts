@@ -130,6 +130,31 @@ describe('parseYaml resolves merge keys', () => {
     expect(parseYaml(text, 'x').data.c).toEqual({ x: '1', y: '2' });
   });
 
+  it('places a key the mapping sets itself on its own line, not on the merged one', () => {
+    const text = 'base: &base\n  reps: 5\n  cac: 1\nsales:\n  <<: *base\n  cac: 2\n';
+    const { positions } = parseYaml(text, 'x');
+    expect(positions.get('sales.cac')).toEqual({
+      key: { line: 6, col: 3 },
+      value: { line: 6, col: 8 },
+    });
+    expect(positions.get('sales.reps')?.value).toEqual({ line: 2, col: 9 });
+  });
+
+  it('places a key written in several merged mappings where the first of them sets it', () => {
+    const text = 'a: &a {x: 1}\nb: &b {x: 2, y: 2}\nc:\n  <<: [*a, *b]\n';
+    const { positions } = parseYaml(text, 'x');
+    expect(positions.get('c.x')?.value).toEqual({ line: 1, col: 11 });
+    expect(positions.get('c.y')?.value).toEqual({ line: 2, col: 17 });
+  });
+
+  it('keeps no position from a merged mapping under a key the mapping replaces', () => {
+    const text = 'base: &base {costs: {tools: 1}}\nsales:\n  <<: *base\n  costs: {payroll: 2}\n';
+    const { data, positions } = parseYaml(text, 'x');
+    expect(data.sales).toEqual({ costs: { payroll: '2' } });
+    expect(positions.has('sales.costs.tools')).toBe(false);
+    expect(positions.get('sales.costs.payroll')?.value.line).toBe(4);
+  });
+
   it('refuses a merge of something that is not a mapping', () => {
     expect(only('sales:\n  <<: 5\n').code).toBe('bad_merge');
   });
