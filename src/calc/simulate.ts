@@ -375,8 +375,8 @@ function compile(a: Assumptions, uncertain: UncertainInput[]): Model {
     hasChurnMax: base.thresholds.churnMonthlyMax !== null,
     out,
     everyClient: roleSlots.map(
-      (role) =>
-        base.delivery.roles[roleSlots.indexOf(role)]!.shareOfClients === 1 &&
+      (role, r) =>
+        base.delivery.roles[r]!.shareOfClients === 1 &&
         !draws.some((d) => d.slot === role.shareOfClients),
     ),
     peakScratch: column(),
@@ -718,22 +718,15 @@ class FigureStats {
     const { counts, mixed } = this;
     if (!counts || !mixed) return false;
 
-    const starts = new Int32Array(BUCKETS + 2);
-    for (let b = 0; b <= BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
+    const starts = bucketStarts(counts);
     this.wanted = new Int32Array(BUCKETS + 1).fill(-1);
     for (const rank of percentileRanks(n)) {
-      let lo = 0;
-      let hi = BUCKETS;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >>> 1;
-        if (starts[mid]! <= rank) lo = mid;
-        else hi = mid - 1;
+      const bucket = bucketOfRank(starts, rank);
+      if (mixed[bucket] && this.wanted[bucket] === -1) {
+        this.wanted[bucket] = this.gathered.length;
+        this.gathered.push(new Float64Array(counts[bucket]!));
       }
-      if (mixed[lo] && this.wanted[lo] === -1) {
-        this.wanted[lo] = this.gathered.length;
-        this.gathered.push(new Float64Array(counts[lo]!));
-      }
-      this.ranks.push({ rank, bucket: lo, below: starts[lo]! });
+      this.ranks.push({ rank, bucket, below: starts[bucket]! });
     }
     this.filled = new Int32Array(this.gathered.length);
     return this.gathered.length > 0;
@@ -807,6 +800,25 @@ class FigureStats {
   }
 }
 
+/** Where each bucket starts in sorted order: starts[b] values lie in the buckets below b. */
+function bucketStarts(counts: Int32Array): Int32Array {
+  const starts = new Int32Array(counts.length + 1);
+  for (let b = 0; b < counts.length; b++) starts[b + 1] = starts[b]! + counts[b]!;
+  return starts;
+}
+
+/** The bucket that holds the value of a rank (0-based) in sorted order. */
+function bucketOfRank(starts: Int32Array, rank: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= rank) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** The order statistics each percentile interpolates between, two per percentile. */
 function percentileRanks(n: number, ps: readonly number[] = PERCENTILES): number[] {
   return ps.flatMap((p) => {
@@ -878,23 +890,16 @@ function orderStatistics(
   for (let i = 0; i < n; i++) counts[((values[i]! - min) * scale) | 0]!++;
 
   // The bucket of each wanted rank, and the rank within it.
-  const starts = new Int32Array(BUCKETS + 2);
-  for (let b = 0; b <= BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
+  const starts = bucketStarts(counts);
   const wanted = new Int32Array(BUCKETS + 1).fill(-1);
   const buckets: number[] = [];
   const rankBuckets = ranks.map((rank) => {
-    let lo = 0;
-    let hi = BUCKETS;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= rank) lo = mid;
-      else hi = mid - 1;
+    const bucket = bucketOfRank(starts, rank);
+    if (wanted[bucket] === -1) {
+      wanted[bucket] = buckets.length;
+      buckets.push(bucket);
     }
-    if (wanted[lo] === -1) {
-      wanted[lo] = buckets.length;
-      buckets.push(lo);
-    }
-    return lo;
+    return bucket;
   });
 
   // Gather the wanted buckets' values in one pass, then resolve each the same way.
