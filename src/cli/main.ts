@@ -12,7 +12,7 @@ import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
 import { problemCommands, REPORT_FORMATS } from './formats.js';
 import { registerInit } from './init.js';
-import { reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
+import { outputFailed, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
 import { collect, runPlan, type PlanOptions } from './plan.js';
 import { registerSchema } from './schema.js';
 import { registerWhatIf } from './whatif.js';
@@ -113,6 +113,10 @@ export async function run(argv: string[]): Promise<void> {
       writeOut(problemCommands(error.problems));
     }
     process.exitCode = handleError(error, json, debug);
+  }
+
+  if (outputFailed()) {
+    process.exitCode = EXIT.badInput;
   }
 }
 

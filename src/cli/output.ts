@@ -33,6 +33,7 @@ export function decideColor({ flag, env, isTTY }: ColorSources): boolean {
 }
 
 let pipeClosed = false;
+let outputLost = false;
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /**
@@ -57,12 +58,20 @@ function writeAll(fd: number, text: string): void {
         pipeClosed = true;
         if (code !== 'EPIPE') {
           writeAll(2, `funnel: cannot write the output: ${(error as Error).message}\n`);
-          process.exitCode = 2;
+          outputLost = true;
         }
       }
       return;
     }
   }
+}
+
+/**
+ * Whether stdout refused a write (a full disk, a closed file), not counting a reader that
+ * stopped early. The CLI then exits 2 whatever the command decided, as its result never arrived.
+ */
+export function outputFailed(): boolean {
+  return outputLost;
 }
 
 export function writeOut(text: string): void {

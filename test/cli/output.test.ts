@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { decideColor, formatProblem } from '../../src/cli/output.js';
 import { problem } from '../../src/model/problem.js';
+import { ROOT } from '../support/cli.js';
+import { ensureBuilt } from './built.js';
 
 describe('decideColor: the flag, then NO_COLOR, FORCE_COLOR, TERM=dumb, then the terminal', () => {
   it.each([
@@ -48,5 +54,43 @@ describe('formatProblem', () => {
     expect(
       formatProblem(problem({ code: 'bad_override', message: '--set x: expected KEY=VALUE' })),
     ).toBe('error: --set x: expected KEY=VALUE');
+  });
+});
+
+/** Runs the built CLI with stdout on /dev/full, where every write fails with ENOSPC. */
+function runIntoFullDisk(args: string[]) {
+  const full = openSync('/dev/full', 'w');
+  try {
+    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'funnel.js'), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', full, 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FUNNEL_CODE_CACHE: '0' },
+    });
+    return { code: result.status, stderr: result.stderr };
+  } finally {
+    closeSync(full);
+  }
+}
+
+describe.skipIf(!existsSync('/dev/full'))('a result that cannot be written to stdout', () => {
+  beforeAll(ensureBuilt);
+
+  it('exits 2 after a plan whose checks all pass, which would exit 0', () => {
+    const run = runIntoFullDisk(['plan', 'examples/agency.yaml']);
+    expect(run.stderr).toContain('funnel: cannot write the output');
+    expect(run.code).toBe(2);
+  });
+
+  it('exits 2 after a rejected deal, which would exit 1', () => {
+    const run = runIntoFullDisk([
+      'check-deal',
+      'examples/deals/reject.yaml',
+      '-a',
+      'examples/agency.yaml',
+      '--json',
+    ]);
+    expect(run.stderr).toContain('funnel: cannot write the output');
+    expect(run.code).toBe(2);
   });
 });
