@@ -9,6 +9,7 @@ import { locate } from '../input/assumptions.js';
 import type { RawDocument } from '../input/yaml.js';
 import type { Check, PlanResult, Warning } from '../model/plan.js';
 import type { Lang } from './format.js';
+import { checksFailed } from './labels.js';
 import type { Report } from './report.js';
 
 export interface Annotation {
@@ -122,7 +123,6 @@ const WORDS = {
   see: { en: 'driven by', ru: 'зависит от' },
   setBy: { en: 'set by', ru: 'задано через' },
   allPassed: { en: 'all {n} checks passed', ru: 'все проверки пройдены ({n})' },
-  someFailed: { en: '{f} of {n} checks failed', ru: 'не пройдено проверок: {f} из {n}' },
   warnings: { en: 'warnings', ru: 'предупреждений' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
@@ -186,6 +186,6 @@ export function githubSummary(report: Report): string {
   const verdict =
     failed === 0
       ? WORDS.allPassed[lang].replace('{n}', total)
-      : WORDS.someFailed[lang].replace('{f}', String(failed)).replace('{n}', total);
+      : checksFailed(failed, report.checks.length, lang);
   return `funnel: ${verdict}; ${WORDS.warnings[lang]}: ${report.warnings.length}`;
 }

@@ -92,7 +92,10 @@ const LABELS = {
   passed: { en: 'passed', ru: 'пройдена' },
   failed: { en: 'FAILED', ru: 'НЕ ПРОЙДЕНА' },
   all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
-  some_failed: { en: 'checks failed.', ru: 'проверок не пройдено.' },
+  checks_failed: {
+    en: '{failed} of {total} checks failed',
+    ru: 'не пройдено проверок: {failed} из {total}',
+  },
   scenario_passed: { en: 'all passed', ru: 'все пройдены' },
 
   check_ltv_to_cac: { en: 'LTV/CAC', ru: 'LTV/CAC' },
@@ -117,4 +120,11 @@ export type LabelId = keyof typeof LABELS;
 
 export function label(id: LabelId, lang: Lang): string {
   return LABELS[id][lang];
+}
+
+/** How many checks failed, worded to agree with any count: `1 of 4 checks failed`. */
+export function checksFailed(failed: number, total: number, lang: Lang): string {
+  return label('checks_failed', lang)
+    .replace('{failed}', String(failed))
+    .replace('{total}', String(total));
 }

@@ -4,7 +4,9 @@
  * pipe tables. Figures are rounded as in the terminal tables.
  */
 
+import { capitalise } from '../text/case.js';
 import type { Lang } from './format.js';
+import { checksFailed } from './labels.js';
 import type { Report, ReportCheck, ReportFigure, ReportSection } from './report.js';
 
 const WORDS = {
@@ -18,8 +20,6 @@ const WORDS = {
   checks: { en: 'Checks', ru: 'Проверки' },
   warnings: { en: 'Warnings', ru: 'Предупреждения' },
   all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
-  some_failed: { en: 'checks failed', ru: 'проверок не пройдено' },
-  of: { en: 'of', ru: 'из' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A table cell: pipes escaped and line breaks flattened, so a name cannot break the table. */
@@ -110,7 +110,7 @@ export function renderMarkdown(report: Report): string {
   parts.push(
     failed === 0
       ? w('all_passed')
-      : `**${failed} ${w('of')} ${report.checks.length} ${w('some_failed')}.**`,
+      : `**${capitalise(checksFailed(failed, report.checks.length, lang))}.**`,
   );
 
   if (report.checks.length > 0) {

@@ -9,8 +9,9 @@ import { Chalk } from 'chalk';
 import type { Assumptions } from '../model/assumptions.js';
 import type { Check, PlanResult, Warning } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
+import { capitalise } from '../text/case.js';
 import type { Formatter } from './format.js';
-import { label, type LabelId } from './labels.js';
+import { checksFailed, label, type LabelId } from './labels.js';
 import { createTable } from './table.js';
 import { formatValue } from './whatif.js';
 
@@ -309,7 +310,8 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   }
 
   const failed = plan.checks.filter((check) => !check.ok).length;
-  sections.push(failed === 0 ? p.green(t('all_passed')) : p.red(`${failed} ${t('some_failed')}`));
+  const verdict = `${capitalise(checksFailed(failed, plan.checks.length, lang))}.`;
+  sections.push(failed === 0 ? p.green(t('all_passed')) : p.red(verdict));
   return `${sections.join('\n\n')}\n`;
 }
 

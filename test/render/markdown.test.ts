@@ -139,6 +139,14 @@ describe('markdown format', () => {
     expect(markdown).toMatch(/### Warnings\n\n- ⚠️ the policy minimum check ₽100,000/);
   });
 
+  it('says in Russian how many checks failed, in words that agree with the count', () => {
+    const { report } = planOf('examples/agency.yaml', {
+      lang: 'ru',
+      overrides: [set('churn_monthly', '30%')],
+    });
+    expect(renderMarkdown(report)).toContain('**Не пройдено проверок: 1 из 4.**');
+  });
+
   it('writes headings and labels in Russian with --lang ru', () => {
     const markdown = renderMarkdown(planOf('examples/agency.yaml', { lang: 'ru' }).report);
     expect(markdown).toContain('### Проверки');
