@@ -1,11 +1,5 @@
 import type { Period } from '../model/assumptions.js';
-
-/** Length of a planning period in calendar months and in weeks. */
-export interface PeriodLength {
-  name: Period;
-  months: number;
-  weeks: number;
-}
+import type { PeriodLength } from '../model/plan.js';
 
 const MONTHS: Record<Period, number> = { month: 1, quarter: 3, year: 12 };
 

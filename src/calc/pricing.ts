@@ -1,4 +1,4 @@
-import type { PricingResult } from '../model/plan.js';
+import type { BindingMinimum, PricingResult } from '../model/plan.js';
 import { divide } from './compare.js';
 
 export interface DirectCostInput {
@@ -30,7 +30,7 @@ export interface MinimumCheck {
   forCac: number;
   /** The larger of the two. */
   minimum: number;
-  binding: 'margin' | 'cac';
+  binding: BindingMinimum;
 }
 
 /**

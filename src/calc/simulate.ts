@@ -11,7 +11,7 @@
  * the page faults of storing every figure cost more than computing it three times.
  */
 import type { Assumptions } from '../model/assumptions.js';
-import type { CheckId } from '../model/plan.js';
+import type { CacSource, CheckId, Comparison } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { atLeast, atMost, ceilWhole, divide } from './compare.js';
 import { domainBounds, inputSpecs, itemSegments, resolveInput, type InputSpec } from './paths.js';
@@ -43,7 +43,7 @@ export interface CheckProbability {
   id: CheckId;
   /** Share of samples in which the check passes, in [0, 1]. */
   probability: number;
-  comparison: '>=' | '<=';
+  comparison: Comparison;
   /** The limit in the plan as given (a limit may itself vary between samples). */
   limit: number;
 }
@@ -182,7 +182,7 @@ interface Figure {
 
 interface CheckCounter {
   id: CheckId;
-  comparison: '>=' | '<=';
+  comparison: Comparison;
   limit: number;
   passes: number;
 }
@@ -203,7 +203,7 @@ interface Model {
   attemptsStage: number;
   meetingsStage: number;
   hasMeetingCeiling: boolean;
-  cacSource: 'given' | 'monthly_costs' | 'none';
+  cacSource: CacSource | 'none';
   hasHorizon: boolean;
   hasPaybackMax: boolean;
   hasChurnMax: boolean;

@@ -3,6 +3,8 @@
  * round. Field names are the public JSON contract (in snake_case there).
  */
 
+import type { Period } from './assumptions.js';
+
 export interface StageCount {
   stage: string;
   /** Exact (fractional) count of this stage needed in the period. */
@@ -25,10 +27,26 @@ export interface SalesResult {
   bottleneck: 'attempts' | 'meetings';
 }
 
+/** Where CAC comes from: given in the file, or its monthly costs over the new clients. */
+export type CacSource = 'given' | 'monthly_costs';
+
+/** Which minimum check binds: the one that keeps the margin, or the one that earns back CAC. */
+export type BindingMinimum = 'margin' | 'cac';
+
+/** How a figure must stand against its limit to pass. */
+export type Comparison = '>=' | '<=';
+
+/** Length of a planning period in calendar months and in weeks. */
+export interface PeriodLength {
+  name: Period;
+  months: number;
+  weeks: number;
+}
+
 export interface UnitEconomicsResult {
   grossProfitPerMonth: number;
   cac: number;
-  cacSource: 'given' | 'monthly_costs';
+  cacSource: CacSource;
   lifetimeMonths: number;
   /** True when ltv_horizon_months cut the lifetime short. */
   lifetimeCapped: boolean;
@@ -42,7 +60,7 @@ export interface PricingResult {
   minimumCheckForMargin: number;
   minimumCheckForCac: number;
   minimumCheck: number;
-  bindingMinimum: 'margin' | 'cac';
+  bindingMinimum: BindingMinimum;
   hoursBudgetAtAverageCheck: number;
   /** Margin the hours per client imply at the average check. */
   impliedMargin: number;
@@ -74,7 +92,7 @@ export interface Check {
   value: number;
   limit: number;
   /** How value relates to limit when the check passes. */
-  comparison: '>=' | '<=';
+  comparison: Comparison;
 }
 
 export type WarningId =
@@ -108,7 +126,7 @@ export interface BindingConstraint {
 }
 
 export interface PlanResult {
-  period: { name: 'month' | 'quarter' | 'year'; months: number; weeks: number };
+  period: PeriodLength;
   clientMonths: number;
   newClients: number;
   /** Of the new clients, how many churn a month and must be replaced: new clients × churn. */
