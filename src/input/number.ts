@@ -174,6 +174,10 @@ interface Single {
   value: number;
   /** A rate written without `%` that is above 1, such as `45`. */
   bareAboveOne: boolean;
+  /** The digits as written, without sign, currency or multiplier: `1,5` of `1,5 млн ₽`. */
+  digits: string;
+  /** The multiplier as written, with any space before it: ` млн`, `M`; empty when none. */
+  multiplier: string;
 }
 
 function parseSingle(text: string, kind: NumberKind, currency: string): Single | Failure {
@@ -210,9 +214,11 @@ function parseSingle(text: string, kind: NumberKind, currency: string): Single |
   }
 
   let multiplier = 1;
+  let multiplierText = '';
   const suffix = /^(.*?)\s*(k|K|тыс|т|m|M|mln|млн|bn|B|млрд)\.?$/u.exec(body);
   if (suffix && suffix[1] && /\d$/.test(suffix[1])) {
     multiplier = SUFFIXES[suffix[2] as string] ?? 1;
+    multiplierText = body.slice(suffix[1].length);
     body = suffix[1];
   }
   if (multiplier !== 1 && percent) {
@@ -233,9 +239,15 @@ function parseSingle(text: string, kind: NumberKind, currency: string): Single |
     if (kind !== 'rate') {
       return fail(`"${text}" is a percentage, and this value is not a share`);
     }
-    return { ok: true, value: value / 100, bareAboveOne: false };
+    return { ok: true, value: value / 100, bareAboveOne: false, digits: body, multiplier: '' };
   }
-  return { ok: true, value, bareAboveOne: kind === 'rate' && value > 1 };
+  return {
+    ok: true,
+    value,
+    bareAboveOne: kind === 'rate' && value > 1,
+    digits: body,
+    multiplier: multiplierText,
+  };
 }
 
 function stripCurrency(
@@ -312,10 +324,11 @@ function normaliseDigits(
 function parseRange(text: string, kind: NumberKind, currency: string): NumberParse {
   const words = text.split(/\s+/);
   let distribution: Distribution | null = null;
+  const tail: string[] = [];
   const last = words[words.length - 1]?.toLowerCase() ?? '';
   if ((DISTRIBUTIONS as readonly string[]).includes(last)) {
     distribution = last as Distribution;
-    words.pop();
+    tail.unshift(words.pop() as string);
   } else if (/^[a-z]+$/.test(last)) {
     return fail(
       `"${last}" is not a distribution`,
@@ -331,12 +344,22 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
     );
   }
 
-  const values: number[] = [];
+  const bounds: Single[] = [];
   for (const part of parts) {
     const single = parseSingle(part.trim(), kind, currency);
     if (!single.ok) {
       return single;
     }
+    bounds.push(single);
+  }
+  const unscaled = oneBoundScaled(bounds, text, tail);
+  if (unscaled) {
+    return unscaled;
+  }
+
+  const values: number[] = [];
+  for (const [index, single] of bounds.entries()) {
+    const part = parts[index] as string;
     const checked = checkKind(
       single.value,
       single.bareAboveOne,
@@ -380,6 +403,27 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
       },
     },
   };
+}
+
+/**
+ * `15..20M` reads as 15 to 20 million, and whether 15 million was meant cannot be known, so a
+ * multiplier on some bounds only is refused. A bound of 0 is the same with any multiplier.
+ */
+function oneBoundScaled(bounds: Single[], text: string, tail: string[]): Failure | null {
+  const scaled = bounds.find((bound) => bound.multiplier !== '');
+  const bare = bounds.some((bound) => bound.multiplier === '' && bound.value !== 0);
+  if (!scaled || !bare) {
+    return null;
+  }
+
+  const example = [
+    bounds.map((bound) => bound.digits + (bound.multiplier || scaled.multiplier)).join('..'),
+    ...tail,
+  ].join(' ');
+  return fail(
+    `the range ${text} has a multiplier on one bound only`,
+    `write the multiplier on both bounds: ${example}`,
+  );
 }
 
 function formatPlain(value: number): string {

@@ -499,6 +499,52 @@ describe('files the corpus does not cover by a single message', () => {
   });
 });
 
+describe('ranges the reader refuses', () => {
+  let dir: string;
+  let agency: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'funnel-range-'));
+    agency = await readFile(join(ROOT, 'examples/agency.yaml'), 'utf8');
+  });
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Plans the example agency with one line of it replaced; stderr lines with `@` for the file. */
+  async function planWith(name: string, line: RegExp, replacement: string) {
+    const path = join(dir, name);
+    await writeFile(path, agency.replace(line, replacement));
+    const [run] = await runAll([['plan', path]]);
+    return {
+      code: run?.code,
+      stdout: run?.stdout,
+      stderr: run?.stderr
+        .split('\n')
+        .filter((text) => text !== '')
+        .map((text) => text.replaceAll(path, '@')),
+    };
+  }
+
+  it('refuses revenue_target: 15..20M, which read as 15 to 20 million, and exits 2', async () => {
+    const run = await planWith(
+      'one-multiplier.yaml',
+      /^revenue_target: .*$/m,
+      'revenue_target: 15..20M',
+    );
+
+    expect(run).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        '@:7:17: error: revenue_target: the range 15..20M has a multiplier on one bound only (key: revenue_target)',
+        '  write the multiplier on both bounds: 15M..20M',
+      ],
+    });
+  });
+});
+
 describe('flags', () => {
   it('suggests the nearest flag for an unknown one and exits 2', async () => {
     const [run] = await runAll([['plan', 'examples/agency.yaml', '--jsn']]);

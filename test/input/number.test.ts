@@ -123,3 +123,30 @@ describe('dots between thousands', () => {
     expect(valueOf('2.5', 'quantity')).toBe(2.5);
   });
 });
+
+describe('a multiplier in a range', () => {
+  it.each([
+    ['15..20M', 'write the multiplier on both bounds: 15M..20M'],
+    ['150..200 тыс', 'write the multiplier on both bounds: 150 тыс..200 тыс'],
+    ['1,5..2 млн', 'write the multiplier on both bounds: 1,5 млн..2 млн'],
+    ['15M..20', 'write the multiplier on both bounds: 15M..20M'],
+    ['15..17M..20M', 'write the multiplier on both bounds: 15M..17M..20M'],
+    ['15..20M triangular', 'write the multiplier on both bounds: 15M..20M triangular'],
+  ])('refuses %s, where one bound lacks it, and shows it on both', (raw, hint) => {
+    expect(parseNumber(raw, 'money')).toEqual({
+      ok: false,
+      message: `the range ${raw} has a multiplier on one bound only`,
+      hint,
+    });
+  });
+
+  it('reads 15M..20M, 500k..1.5M and 0..20M as written', () => {
+    const rangeOf = (raw: string) => {
+      const parsed = parseNumber(raw, 'money');
+      return parsed.ok ? [parsed.number.range?.low, parsed.number.range?.high] : parsed.message;
+    };
+    expect(rangeOf('15M..20M')).toEqual([15_000_000, 20_000_000]);
+    expect(rangeOf('500k..1.5M')).toEqual([500_000, 1_500_000]);
+    expect(rangeOf('0..20M')).toEqual([0, 20_000_000]);
+  });
+});
