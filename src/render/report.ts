@@ -140,7 +140,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
   add(clients, 'revenue_target', 'revenue_target', assumptions.revenueTarget, 'money');
   add(clients, 'average_check', 'average_check', assumptions.averageCheck, 'money');
   add(clients, 'client_months', 'client_months', plan.clientMonths, 'client_months');
-  add(clients, 'new_clients', 'new_clients', plan.newClients, 'clients');
+  add(clients, 'new_clients', 'new_clients', plan.newClients, 'count');
 
   const funnel = section('funnel', 'stage');
   for (const stage of plan.funnel) {

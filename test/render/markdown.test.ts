@@ -128,6 +128,17 @@ describe('markdown format', () => {
     expect(unit.rows).toContainEqual(['LTV', '₽1,012,500']);
   });
 
+  it('rounds 20.8 new clients up to 21, as the terminal table and the deals stage do', () => {
+    const { report } = planOf('examples/agency.yaml', {
+      overrides: [set('revenue_target', '15M')],
+    });
+    const parsed = tables(renderMarkdown(report));
+    const clients = parsed.find((table) => table.heading === 'Clients')!;
+    const funnel = parsed.find((table) => table.heading === 'Funnel')!;
+    expect(clients.rows).toContainEqual(['New clients', '21']);
+    expect(funnel.rows).toContainEqual(['deals', '21', '40%']);
+  });
+
   it('says how many checks failed and lists warnings when 30% churn breaks LTV/CAC', () => {
     const { report } = planOf('examples/agency.yaml', {
       overrides: [set('churn_monthly', '30%'), set('minimum_check', '100k')],
