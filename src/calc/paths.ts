@@ -292,7 +292,7 @@ export function itemSegments(names: string[]): string[] {
 }
 
 /** Index of the item a segment names (by index or by name), or -1. */
-function findItem(names: string[], segment: string): number {
+export function findItem(names: string[], segment: string): number {
   if (/^\d+$/.test(segment)) {
     const index = Number(segment);
     return index < names.length ? index : -1;

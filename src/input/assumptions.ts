@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import type { Assumptions, FunnelStage, Period, Role } from '../model/assumptions.js';
 import type { CheckId } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
+import { findItem } from '../calc/paths.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
@@ -331,16 +332,12 @@ function applyOverride(document: RawDocument, override: Override, problems: Inpu
   });
 }
 
+/** The item a segment names, matched as every other key path matches it (`meetings_лпр`). */
 function listIndex(list: RawValue[], segment: string): number | null {
-  if (/^\d+$/.test(segment)) {
-    const index = Number(segment);
-    return index < list.length ? index : null;
-  }
-  const wanted = foldName(segment);
-  const index = list.findIndex((item) => {
-    const name = itemName(item);
-    return name !== null && foldName(name) === wanted;
-  });
+  const index = findItem(
+    list.map((item) => itemName(item) ?? ''),
+    segment,
+  );
   return index >= 0 ? index : null;
 }
 

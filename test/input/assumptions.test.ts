@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { getInput, listNumericInputs } from '../../src/calc/paths.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
 import { InputError, type InputProblem } from '../../src/model/problem.js';
 
@@ -130,5 +131,40 @@ describe('loadAssumptions accepts the friendly forms', () => {
     });
 
     expect(loadAssumptions(json, 'plan.json').assumptions).toEqual(fromYaml);
+  });
+});
+
+describe('overrides name list items as the rest of the tool does', () => {
+  const named = BASE.replace('stage: meetings', 'stage: Meetings (ЛПР)').replace(
+    'delivery:\n',
+    'delivery:\n  roles:\n    - role: Account manager\n      headcount: 4\n      clients_per_person: 15\n',
+  );
+
+  it('sets every input that sensitivity lists, by the path it lists', () => {
+    const { assumptions } = loadAssumptions(named, 'plan.yaml');
+    const items = listNumericInputs(assumptions).filter(
+      (path) => path.startsWith('funnel.') || path.startsWith('delivery.roles.'),
+    );
+    expect(items).toEqual([
+      'funnel.meetings_лпр.conversion',
+      'funnel.deals.conversion',
+      'delivery.roles.account_manager.headcount',
+      'delivery.roles.account_manager.clients_per_person',
+      'delivery.roles.account_manager.share_of_clients',
+    ]);
+
+    for (const path of items) {
+      const set = loadAssumptions(named, 'plan.yaml', {
+        overrides: [{ path, value: '1', origin: `--set ${path}=1` }],
+      });
+      expect(getInput(set.assumptions, path)).toBe(1);
+    }
+  });
+
+  it('still finds an item by its name as written in the file', () => {
+    const { assumptions } = loadAssumptions(named, 'plan.yaml', {
+      overrides: [{ path: 'funnel.Meetings (ЛПР).conversion', value: '3%', origin: '--set' }],
+    });
+    expect(assumptions.funnel[1]).toEqual({ stage: 'Meetings (ЛПР)', conversion: 0.03 });
   });
 });
