@@ -1,5 +1,13 @@
 import type { Assumptions } from '../model/assumptions.js';
-import type { Deal, DealReason, DealResult, DealRoleLoad, Verdict } from '../model/deal.js';
+import type {
+  Deal,
+  DealCheck,
+  DealCheckId,
+  DealReason,
+  DealResult,
+  DealRoleLoad,
+  Verdict,
+} from '../model/deal.js';
 import { busiestIndex, roleLoads } from './capacity.js';
 import { atLeast, atMost } from './compare.js';
 import { clientsForTarget } from './funnel.js';
@@ -28,6 +36,8 @@ import { planEconomicsInput, type UnitEconomicsInput, unitEconomics } from './un
  * LTV/CAC under the threshold, or a role over max load. ACCEPT otherwise. Every
  * boundary is tolerant: a check exactly at the minimum, payback exactly the
  * contract and a load exactly at the ceiling pass; exactly rejectAt flags reject.
+ * Each rule is also returned as a check (figure, limit, passed); the reasons and
+ * the verdict are read from the checks.
  */
 export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
   const { delivery, icp, thresholds } = assumptions;
@@ -87,17 +97,18 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
     capacity,
   };
 
-  const problems = dealProblems(figures, icp.rejectAt, thresholds.ltvToCacMin);
+  const checks = dealChecks(figures, icp.rejectAt, thresholds.ltvToCacMin);
+  const problems = dealProblems(figures, checks, icp.rejectAt, thresholds.ltvToCacMin);
   const verdict = verdictOf(problems);
   const reasons =
     verdict === 'ACCEPT'
       ? acceptReasons(figures, icp.require.length, thresholds.ltvToCacMin)
       : problems;
 
-  return { ...figures, verdict, reasons };
+  return { ...figures, verdict, reasons, checks };
 }
 
-type DealFigures = Omit<DealResult, 'verdict' | 'reasons'>;
+type DealFigures = Omit<DealResult, 'verdict' | 'reasons' | 'checks'>;
 
 /** The unit-economics input of the period plan, so CAC and lifetime come out the same. */
 function planEconomics(assumptions: Assumptions): UnitEconomicsInput {
@@ -136,13 +147,72 @@ function dealRoleLoads(assumptions: Assumptions, deal: Deal): DealRoleLoad[] {
   });
 }
 
-/** Every rule the deal breaks, REJECT ones first. */
-function dealProblems(figures: DealFigures, rejectAt: number, ltvToCacMin: number): DealReason[] {
+/**
+ * The rules of the verdict, each a figure against its limit. The reasons are read
+ * from these, so a check, a reason and the verdict never disagree.
+ */
+function dealChecks(figures: DealFigures, rejectAt: number, ltvToCacMin: number): DealCheck[] {
+  const { deal, paybackMonths, ltvToCac, redFlags } = figures;
+
+  return [
+    {
+      id: 'minimum_check',
+      role: null,
+      value: deal.check,
+      limit: figures.minimumCheck,
+      comparison: '>=',
+      ok: atLeast(deal.check, figures.minimumCheck),
+    },
+    {
+      id: 'payback_within_contract',
+      role: null,
+      value: paybackMonths,
+      limit: deal.months,
+      comparison: '<=',
+      ok: paybackMonths !== null && atMost(paybackMonths, deal.months),
+    },
+    {
+      id: 'ltv_to_cac',
+      role: null,
+      value: ltvToCac,
+      limit: ltvToCacMin,
+      comparison: '>=',
+      ok: ltvToCac === null || atLeast(ltvToCac, ltvToCacMin),
+    },
+    // Fewer than reject_at flags pass (one sends the deal to review); flags are whole, so at
+    // most reject_at − 1 is the same rule.
+    {
+      id: 'red_flags',
+      role: null,
+      value: redFlags.length,
+      limit: rejectAt - 1,
+      comparison: '<=',
+      ok: atMost(redFlags.length, rejectAt - 1),
+    },
+    ...figures.capacity.map((load): DealCheck => ({
+      id: 'load',
+      role: load.role,
+      value: load.load,
+      limit: load.maxLoad,
+      comparison: '<=',
+      ok: load.ok,
+    })),
+  ];
+}
+
+/** Every rule the deal breaks, REJECT ones first: one reason a failed check. */
+function dealProblems(
+  figures: DealFigures,
+  checks: DealCheck[],
+  rejectAt: number,
+  ltvToCacMin: number,
+): DealReason[] {
   const { deal, redFlags } = figures;
+  const failed = (id: DealCheckId) => checks.some((check) => check.id === id && !check.ok);
   const reject: DealReason[] = [];
   const review: DealReason[] = [];
 
-  if (redFlags.length > 0 && atLeast(redFlags.length, rejectAt)) {
+  if (failed('red_flags')) {
     reject.push({
       id: 'red_flags_reject',
       verdict: 'REJECT',
@@ -154,7 +224,7 @@ function dealProblems(figures: DealFigures, rejectAt: number, ltvToCacMin: numbe
     }
   }
 
-  if (!atLeast(deal.check, figures.minimumCheck)) {
+  if (failed('minimum_check')) {
     reject.push({
       id: 'below_minimum_check',
       verdict: 'REJECT',
@@ -170,28 +240,29 @@ function dealProblems(figures: DealFigures, rejectAt: number, ltvToCacMin: numbe
     });
   }
 
-  if (figures.paybackMonths === null) {
-    reject.push({
-      id: 'no_gross_profit',
-      verdict: 'REJECT',
-      values: { check: deal.check, directCost: figures.directCost, hours: deal.hours },
-    });
-  } else if (!atMost(figures.paybackMonths, deal.months)) {
-    reject.push({
-      id: 'payback_beyond_contract',
-      verdict: 'REJECT',
-      values: { paybackMonths: figures.paybackMonths, months: deal.months, cac: figures.cac },
-    });
+  if (failed('payback_within_contract')) {
+    reject.push(
+      figures.paybackMonths === null
+        ? {
+            id: 'no_gross_profit',
+            verdict: 'REJECT',
+            values: { check: deal.check, directCost: figures.directCost, hours: deal.hours },
+          }
+        : {
+            id: 'payback_beyond_contract',
+            verdict: 'REJECT',
+            values: { paybackMonths: figures.paybackMonths, months: deal.months, cac: figures.cac },
+          },
+    );
   }
 
   // Without gross profit the LTV is negative; no_gross_profit already says all there is.
-  const ltvToCac = figures.paybackMonths === null ? null : figures.ltvToCac;
-  if (ltvToCac !== null && !atLeast(ltvToCac, ltvToCacMin)) {
+  if (failed('ltv_to_cac') && figures.paybackMonths !== null && figures.ltvToCac !== null) {
     review.push({
       id: 'ltv_to_cac_low',
       verdict: 'REVIEW',
       values: {
-        ltvToCac,
+        ltvToCac: figures.ltvToCac,
         minimum: ltvToCacMin,
         ltv: figures.ltv,
         cac: figures.cac,

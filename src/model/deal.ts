@@ -121,11 +121,39 @@ export type DealReason =
 
 export type DealReasonId = DealReason['id'];
 
+/** The rules of the verdict that compare a figure of the deal with a limit. */
+export type DealCheckId =
+  'minimum_check' | 'payback_within_contract' | 'ltv_to_cac' | 'red_flags' | 'load';
+
+/**
+ * One rule of the verdict as a figure against its limit. A failed check always
+ * has a reason that says so, and a passed one never has.
+ */
+export interface DealCheck {
+  id: DealCheckId;
+  /** The role a `load` check measures; null for the other checks. */
+  role: string | null;
+  /**
+   * The deal's figure; null when it has none: no payback without gross profit, no
+   * LTV/CAC without CAC.
+   */
+  value: number | null;
+  limit: number;
+  comparison: '>=' | '<=';
+  /**
+   * The value against the limit, tolerant at the boundary. A payback that never
+   * comes fails; an LTV/CAC without CAC passes.
+   */
+  ok: boolean;
+}
+
 export interface DealResult {
   deal: Deal;
   verdict: Verdict;
   /** Problems first (REJECT, then REVIEW); for ACCEPT, the positive findings. */
   reasons: DealReason[];
+  /** Every rule of the verdict with its figure and limit; the loads last, one a role. */
+  checks: DealCheck[];
   /** hourly cost × hours, money a month. */
   directCost: number;
   /** Margin the price keeps: 1 − direct cost / check, share of one. */

@@ -7,7 +7,7 @@
 import { normalizeName } from '../calc/qualification.js';
 import type { DealPlace } from '../input/deal.js';
 import type { Assumptions } from '../model/assumptions.js';
-import type { DealReason, DealResult, Verdict } from '../model/deal.js';
+import type { DealCheck, DealCheckId, DealReason, DealResult, Verdict } from '../model/deal.js';
 import { capitalise } from '../text/case.js';
 import { csvCell, csvRecords, csvText, CSV_HEADER } from './csv.js';
 import { DEAL_LABELS, paybackText, reasonMessage, VERDICT_WORDS } from './deal.js';
@@ -141,7 +141,7 @@ export function dealReport(
     currency: assumptions.currency,
     ok: result.verdict !== 'REJECT',
     sections: [deal, pricing, unit, capacity].filter((entry) => entry.figures.length > 0),
-    checks: dealChecks(result, assumptions, fmt),
+    checks: dealChecks(result, fmt),
     warnings: [],
     name,
     origin,
@@ -154,84 +154,56 @@ export function dealReport(
   };
 }
 
+const CHECK_UNITS: Record<DealCheckId, FigureUnit> = {
+  minimum_check: 'money',
+  payback_within_contract: 'months',
+  ltv_to_cac: 'ratio',
+  red_flags: 'count',
+  load: 'share',
+};
+
 /**
- * The rules of the verdict as checks with a value and a limit. Whether each
- * passes is read from the reasons, so a check never disagrees with the verdict.
+ * The deal's checks with their labels and texts. A check without a figure (a
+ * payback that never comes) has no row: its reason says it.
  */
-function dealChecks(result: DealResult, assumptions: Assumptions, fmt: Formatter): ReportCheck[] {
+function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
   const lang = fmt.lang;
-  const broken = new Set(result.reasons.map((reason) => reason.id));
-  const checks: ReportCheck[] = [];
-
-  function add(
-    id: string,
-    name: string,
-    value: number | null,
-    limit: number,
-    comparison: ReportCheck['comparison'],
-    unit: FigureUnit,
-    ok: boolean,
-  ): void {
-    if (value === null || !Number.isFinite(value) || !Number.isFinite(limit)) {
-      return;
+  const name = (check: DealCheck): string => {
+    switch (check.id) {
+      case 'minimum_check':
+        return WORDS.check_minimum_check[lang];
+      case 'payback_within_contract':
+        return label('check_payback_within_contract', lang);
+      case 'ltv_to_cac':
+        return label('check_ltv_to_cac', lang);
+      case 'red_flags':
+        return WORDS.check_red_flags[lang];
+      case 'load':
+        return `${label('load', lang)}: ${check.role}`;
     }
-    const sign = comparison === '>=' ? '≥' : '≤';
-    checks.push({
-      id,
-      label: name,
-      ok,
-      value,
-      limit,
-      comparison,
-      unit,
-      valueText: figureText(value, unit, fmt),
-      limitText: `${sign} ${figureText(limit, unit, fmt)}`,
-    });
-  }
+  };
 
-  add(
-    'minimum_check',
-    WORDS.check_minimum_check[lang],
-    result.deal.check,
-    result.minimumCheck,
-    '>=',
-    'money',
-    !broken.has('below_minimum_check'),
-  );
-  add(
-    'payback_within_contract',
-    label('check_payback_within_contract', lang),
-    result.paybackMonths,
-    result.deal.months,
-    '<=',
-    'months',
-    !broken.has('payback_beyond_contract'),
-  );
-  add(
-    'ltv_to_cac',
-    label('check_ltv_to_cac', lang),
-    result.ltvToCac,
-    assumptions.thresholds.ltvToCacMin,
-    '>=',
-    'ratio',
-    !broken.has('ltv_to_cac_low'),
-  );
-  // Fewer than reject_at flags pass (one sends the deal to review); flags are whole, so at most
-  // reject_at − 1 reads as the same rule.
-  add(
-    'red_flags',
-    WORDS.check_red_flags[lang],
-    result.redFlags.length,
-    assumptions.icp.rejectAt - 1,
-    '<=',
-    'count',
-    !broken.has('red_flags_reject'),
-  );
-  for (const role of result.capacity) {
-    const name = `${label('load', lang)}: ${role.role}`;
-    add(`load.${role.role}`, name, role.load, role.maxLoad, '<=', 'share', role.ok);
-  }
-  return checks;
+  return result.checks.flatMap((check): ReportCheck[] => {
+    const { value, limit, comparison, ok } = check;
+    if (value === null || !Number.isFinite(value) || !Number.isFinite(limit)) {
+      return [];
+    }
+    const unit = CHECK_UNITS[check.id];
+    const sign = comparison === '>=' ? '≥' : '≤';
+    return [
+      {
+        id: check.id === 'load' ? `load.${check.role}` : check.id,
+        label: name(check),
+        ok,
+        value,
+        limit,
+        comparison,
+        unit,
+        valueText: figureText(value, unit, fmt),
+        limitText: `${sign} ${figureText(limit, unit, fmt)}`,
+      },
+    ];
+  });
 }
 
 /** The worst verdict of the deals: one REJECT makes the pipeline REJECT. */

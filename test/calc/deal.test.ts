@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDeal } from '../../src/calc/deal.js';
 import { redFlagsFound, unknownFlags, unknownRoles } from '../../src/calc/qualification.js';
-import type { Deal, DealResult, Verdict } from '../../src/model/deal.js';
+import type { Deal, DealCheckId, DealReasonId, DealResult, Verdict } from '../../src/model/deal.js';
 import { type DeepPartial, makeAssumptions } from '../support/assumptions.js';
 import type { Assumptions } from '../../src/model/assumptions.js';
 import { AGENCY_ICP, makeDeal, readExampleDeal, readExampleIcp } from '../support/deal.js';
@@ -294,6 +294,122 @@ describe('the verdict', () => {
             return value;
           });
           return numbers.every(Number.isFinite);
+        },
+      ),
+    );
+  });
+});
+
+describe('the checks of the verdict', () => {
+  function checksOf(result: DealResult) {
+    return result.checks.map(({ id, role, ok }) => ({ id, role, ok }));
+  }
+
+  it('fails LTV/CAC −0.375 of a deal at 90 000 that has no gross profit', () => {
+    const result = check({ check: 90_000 });
+
+    expect(result.checks.find((entry) => entry.id === 'ltv_to_cac')).toEqual({
+      id: 'ltv_to_cac',
+      role: null,
+      value: expect.closeTo(-0.375, 9),
+      limit: 3,
+      comparison: '>=',
+      ok: false,
+    });
+    expect(checksOf(result).filter((entry) => !entry.ok)).toEqual([
+      { id: 'minimum_check', role: null, ok: false },
+      { id: 'payback_within_contract', role: null, ok: false },
+      { id: 'ltv_to_cac', role: null, ok: false },
+    ]);
+  });
+
+  it('gives a payback that never comes as a failed check without a value', () => {
+    const payback = check({ check: 90_000 }).checks.find(
+      (entry) => entry.id === 'payback_within_contract',
+    );
+
+    expect(payback).toEqual({
+      id: 'payback_within_contract',
+      role: null,
+      value: null,
+      limit: 6,
+      comparison: '<=',
+      ok: false,
+    });
+  });
+
+  it('passes LTV/CAC without CAC: there is nothing to earn back', () => {
+    const result = check({}, { sales: { cac: 0 } });
+
+    expect(result.checks.find((entry) => entry.id === 'ltv_to_cac')).toMatchObject({
+      value: null,
+      ok: true,
+    });
+  });
+
+  it.each([
+    ['an accepted deal', {}, []],
+    ['one red flag, which only sends it to review', { flags: ['no CRM'] }, []],
+    ['two red flags', { flags: ['no CRM', 'site frozen for a year'] }, ['red_flags']],
+    ['a price under the minimum', { check: 150_000 }, ['minimum_check']],
+    [
+      'a price that earns CAC back after a 2-month contract',
+      { check: 195_999, months: 2 },
+      ['minimum_check', 'payback_within_contract'],
+    ],
+  ])('fails the checks of %s', (_name, deal: Partial<Deal>, failed) => {
+    const result = check(deal);
+
+    expect(result.checks.filter((entry) => !entry.ok).map((entry) => entry.id)).toEqual(failed);
+  });
+
+  // The reasons that speak for a failed check; no_gross_profit also says why LTV/CAC fails.
+  const SPEAKS_FOR: Record<DealCheckId, DealReasonId[]> = {
+    minimum_check: ['below_minimum_check'],
+    payback_within_contract: ['no_gross_profit', 'payback_beyond_contract'],
+    ltv_to_cac: ['ltv_to_cac_low', 'no_gross_profit'],
+    red_flags: ['red_flags_reject'],
+    load: ['role_over_capacity'],
+  };
+  const REJECTS: DealCheckId[] = ['minimum_check', 'payback_within_contract', 'red_flags'];
+
+  it('never lets the verdict, the reasons and the checks disagree', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1_000, max: 600_000, noNaN: true }),
+        fc.double({ min: 0, max: 150, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.subarray(AGENCY_ICP.redFlags),
+        fc.subarray(AGENCY_ICP.require),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.double({ min: 0, max: 600_000, noNaN: true }),
+        fc.double({ min: 0.3, max: 1, noNaN: true }),
+        (price, hours, months, flags, has, churn, cac, maxLoad) => {
+          const result = check(
+            { check: price, hours, months, flags, has },
+            { churnMonthly: churn, sales: { cac }, delivery: { maxLoad } },
+          );
+          const failed = result.checks.filter((entry) => !entry.ok);
+          const problems = result.reasons.filter((reason) => reason.verdict !== 'ACCEPT');
+
+          const accepted = failed.length === 0 && result.redFlags.length === 0;
+          expect(result.verdict === 'ACCEPT').toBe(accepted);
+          const rejected = failed.some((entry) => REJECTS.includes(entry.id));
+          expect(result.verdict === 'REJECT').toBe(rejected);
+
+          for (const entry of failed) {
+            const spoken = problems.some(
+              (reason) =>
+                SPEAKS_FOR[entry.id].includes(reason.id) &&
+                (reason.id !== 'role_over_capacity' || reason.values.role === entry.role),
+            );
+            expect(spoken, entry.id).toBe(true);
+          }
+          for (const reason of problems) {
+            if (reason.id === 'red_flag') continue;
+            const broken = failed.some((entry) => SPEAKS_FOR[entry.id].includes(reason.id));
+            expect(broken, reason.id).toBe(true);
+          }
         },
       ),
     );

@@ -141,6 +141,21 @@ describe('check-deal --format markdown', () => {
     expect(run.stdout).toContain('\n- ❌ price ₽150,000 is below the minimum ₽174,545 for 48 h');
   });
 
+  it('fails the LTV/CAC check of a price that leaves no gross profit', () => {
+    const run = checkDeal([
+      '--check',
+      '90000',
+      '--hours',
+      '48',
+      '--months',
+      '6',
+      '--format',
+      'markdown',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('\n| LTV/CAC | -0.37 | ≥ 3 | ❌ failed |\n');
+  });
+
   it('exits 1 on a REVIEW with --strict, as the table does', () => {
     const run = checkDeal([`${DEALS}/review.yaml`, '--format', 'markdown', '--strict']);
     expect(run.code).toBe(1);
@@ -208,6 +223,14 @@ describe('check-deal --format csv', () => {
         passed: String(role.ok),
       });
     }
+  });
+
+  it('writes the LTV/CAC check of a price without gross profit as not passed', () => {
+    const deal = ['--check', '90000', '--hours', '48', '--months', '6', '--format', 'csv'];
+    const rows = records(checkDeal(deal).stdout);
+    const ltv = rows.find((row) => row.figure === 'checks.ltv_to_cac');
+
+    expect(ltv).toMatchObject({ value: '-0.37499999999999994', limit: '3', passed: 'false' });
   });
 
   it('quotes a name with a comma and defuses one a spreadsheet would run as a formula', () => {
