@@ -7,6 +7,7 @@
 import { Command, CommanderError, Option } from 'commander';
 
 import { InputError } from '../model/problem.js';
+import { nearest } from '../text/suggest.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
@@ -113,6 +114,9 @@ export async function run(argv: string[]): Promise<void> {
       writeOut(problemCommands(error.problems));
     }
     process.exitCode = handleError(error, json, debug);
+    if (isHelpForWantOfCommand(error)) {
+      sayUnknownTopic(program);
+    }
   }
 
   if (outputFailed()) {
@@ -131,6 +135,9 @@ function formatIsJson(argv: string[]): boolean {
  */
 function handleError(error: unknown, json: boolean, debug: boolean): number {
   if (error instanceof CommanderError) {
+    if (isHelpForWantOfCommand(error)) {
+      return EXIT.badInput;
+    }
     const quiet = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
     if (quiet.includes(error.code)) {
       return EXIT.ok;
@@ -151,4 +158,27 @@ function handleError(error: unknown, json: boolean, debug: boolean): number {
       : `funnel: internal error: ${message}\nRun again with --debug for details.\n`,
   );
   return EXIT.badInput;
+}
+
+/**
+ * Help that commander shows on stderr because no command was given (bare `funnel`) or the
+ * help topic is not a command (`funnel help nosuch`), as against help the user asked for.
+ */
+function isHelpForWantOfCommand(error: unknown): boolean {
+  return error instanceof CommanderError && error.code === 'commander.help' && error.exitCode !== 0;
+}
+
+/** Under the help, what was wrong with `funnel help TOPIC`, worded as commander words it. */
+function sayUnknownTopic(program: Command): void {
+  const [first, topic] = program.args;
+  if (first !== 'help' || topic === undefined) {
+    return;
+  }
+  const suggestion = nearest(
+    topic,
+    program.commands.map((command) => command.name()),
+  );
+  writeErr(
+    `error: unknown command '${topic}'\n${suggestion ? `(Did you mean ${suggestion}?)\n` : ''}`,
+  );
 }
