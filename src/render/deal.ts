@@ -324,7 +324,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
   const verdict = VERDICT_WORDS[fmt.lang][result.verdict];
   const title = result.deal.name === null ? verdict : `${verdict}: ${result.deal.name}`;
 
-  const table = createTable({ color });
+  const table = createTable({ color, alignRight: [1] });
   const gapShare =
     result.priceGapShare === null ? '' : ` (${signed(result.priceGapShare, fmt.percent)})`;
   const rows: [string, string][] = [
@@ -379,6 +379,7 @@ export function renderDealRows(results: DealResult[], fmt: Formatter, color = fa
 
   const table = createTable({
     color,
+    alignRight: [1, 2, 3, 4, 5],
     head: [
       labels.name,
       labels.check,

@@ -222,8 +222,18 @@ describe('renderDealTable', () => {
   it('shows the price gap with its sign and the binding minimum', () => {
     const text = renderDealTable(result, en, false);
 
-    expect(text).toMatch(/price vs\. minimum +│ −₽24,545 \(−14\.1%\)/);
+    expect(text).toMatch(/price vs\. minimum +│ +−₽24,545 \(−14\.1%\)/);
     expect(text).toMatch(/minimum check for the margin +│ ₽174,545 \(binding\)/);
+  });
+
+  it('lines its figures up on the right, as the plan tables do', () => {
+    const rows = renderDealTable(result, en, false)
+      .split('\n')
+      .filter((line) => line.startsWith('│'));
+    const values = rows.map((row) => row.split('│')[2] ?? '');
+
+    expect(rows.find((row) => row.includes('contract, months'))).toMatch(/│ +3 │$/);
+    expect(values.every((cell) => /^ .*\S $/.test(cell))).toBe(true);
   });
 
   it('colours the verdict red when asked to', () => {
@@ -263,5 +273,6 @@ describe('renderDealRows', () => {
       ['Lakeside', '₽180,000', '46.7%', '2.38', '5.25', '1', 'REVIEW'],
       ['#3', '₽80,000', '-20%', 'never', '-1', '0', 'REJECT'],
     ]);
+    expect(rows[3]).toMatch(/^│ #3 +│ +₽80,000 │ +-20% │ +never │ +-1 │ +0 │ REJECT +│$/);
   });
 });
