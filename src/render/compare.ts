@@ -9,7 +9,7 @@ import { metricValue } from '../calc/paths.js';
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
 import { label, type LabelId } from './labels.js';
-import { figureText, type FigureUnit } from './report.js';
+import { figureDelta, figureText, type FigureUnit } from './report.js';
 import { createTable } from './table.js';
 
 export interface ScenarioPlan {
@@ -80,16 +80,6 @@ const FIGURES: Figure[] = [
   },
 ];
 
-/** The change against the base: shares move by percentage points, the rest in their own unit. */
-function change(value: number, base: number, unit: FigureUnit, fmt: Formatter): string {
-  const delta = value - base;
-  const sign = delta > 0 ? '+' : '−';
-  if (unit === 'share') {
-    return `${sign}${fmt.decimal(Math.abs(delta) * 100, 1)} pp`;
-  }
-  return `${sign}${figureText(Math.abs(delta), unit, fmt)}`;
-}
-
 /** Figures of every scenario, unrounded, with the change against the base. */
 export function compareToJson(plans: ScenarioPlan[]) {
   const base = plans[0];
@@ -130,7 +120,7 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
         const baseValue = figure.value(base.plan);
         if (cell !== figureText(baseValue, figure.unit, fmt)) {
           const better = value > baseValue === figure.higherIsBetter;
-          const text = `(${change(value, baseValue, figure.unit, fmt)})`;
+          const text = `(${figureDelta(value, baseValue, figure.unit, fmt)})`;
           cell = `${cell} ${better ? chalk.green(text) : chalk.red(text)}`;
         }
       }

@@ -90,6 +90,12 @@ function roundDecimal(value: number, digits: number): string {
   return digits === 0 ? padded : `${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
 }
 
+/** The number a figure with `digits` decimals shows: `value` rounded as formatNumber rounds it. */
+export function roundAsShown(value: number, digits: number): number {
+  const rounded = Number(roundDecimal(Math.abs(value), digits));
+  return value < 0 ? -rounded : rounded;
+}
+
 /** A figure with at most `digits` decimals, trailing zeros dropped, grouped by thousands. */
 export function formatNumber(value: number, lang: Lang, digits = 2): string {
   const { group, decimal } = SEPARATORS[lang];

@@ -83,6 +83,7 @@ const LABELS = {
   load: { en: 'Load', ru: 'Загрузка' },
   hires_needed: { en: 'Hires', ru: 'Нанять' },
   max_load: { en: 'Highest role load', ru: 'Максимальная загрузка' },
+  percentage_points: { en: 'pp', ru: 'п. п.' },
   hours_per_client_per_week: { en: 'Hours a client a week', ru: 'Часов на клиента в неделю' },
 
   checks: { en: 'Checks', ru: 'Проверки' },

@@ -5,7 +5,7 @@
  */
 
 import type { Check } from '../model/plan.js';
-import type { Formatter, Lang } from './format.js';
+import { roundAsShown, roundUpCount, type Formatter, type Lang } from './format.js';
 import { label, type LabelId } from './labels.js';
 import { checkValue, warningMessage, type PlanView } from './plan.js';
 
@@ -72,30 +72,73 @@ export interface Report {
   warnings: ReportWarning[];
 }
 
+/**
+ * Decimals a figure of each unit shows: money to whole units and shares to a tenth of a
+ * percent (as the formatter writes them), counts of things rounded up to whole ones.
+ */
+const DIGITS: Record<FigureUnit, number> = {
+  money: 0,
+  share: 1,
+  ratio: 2,
+  months: 2,
+  weeks: 1,
+  hours: 1,
+  per_week: 1,
+  clients: 1,
+  client_months: 1,
+  people: 0,
+  count: 0,
+};
+
 /** Formats a figure for people by its unit; the single rounding rule of the formats. */
 export function figureText(value: number, unit: FigureUnit, fmt: Formatter): string {
+  const digits = DIGITS[unit];
   switch (unit) {
     case 'money':
       return fmt.money(value);
     case 'share':
       return fmt.percent(value);
     case 'ratio':
-      return fmt.decimal(value);
+      return fmt.decimal(value, digits);
     case 'months':
-      return `${fmt.decimal(value)} ${label('months', fmt.lang)}`;
+      return `${fmt.decimal(value, digits)} ${label('months', fmt.lang)}`;
     case 'weeks':
-      return `${fmt.decimal(value, 1)} ${label('weeks', fmt.lang)}`;
+      return `${fmt.decimal(value, digits)} ${label('weeks', fmt.lang)}`;
     case 'hours':
-      return `${fmt.decimal(value, 1)} ${label('hours', fmt.lang)}`;
+      return `${fmt.decimal(value, digits)} ${label('hours', fmt.lang)}`;
     case 'per_week':
     case 'clients':
     case 'client_months':
-      return fmt.decimal(value, 1);
+      return fmt.decimal(value, digits);
     case 'people':
       return fmt.integer(value);
     case 'count':
       return fmt.count(value);
   }
+}
+
+/** The number figureText shows for a value; a share's in percent. */
+function shownNumber(value: number, unit: FigureUnit): number {
+  if (unit === 'count') {
+    return roundUpCount(value);
+  }
+  return roundAsShown(unit === 'share' ? value * 100 : value, DIGITS[unit]);
+}
+
+/**
+ * The change from `base` to `value` with its sign, as the difference of the two figures as
+ * shown: 64 → 65 clients is +1 even when the exact counts are 63.4 and 64.6. Shares move by
+ * percentage points.
+ */
+export function figureDelta(value: number, base: number, unit: FigureUnit, fmt: Formatter): string {
+  const delta = shownNumber(value, unit) - shownNumber(base, unit);
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '';
+  const size = Math.abs(delta);
+  const text =
+    unit === 'share'
+      ? `${fmt.decimal(size, DIGITS.share)} ${label('percentage_points', fmt.lang)}`
+      : figureText(size, unit, fmt);
+  return `${sign}${text}`;
 }
 
 const CHECK_UNITS: Record<Check['id'], FigureUnit> = {

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+
+import { planPeriod } from '../../src/calc/plan.js';
+import type { Assumptions } from '../../src/model/assumptions.js';
+import { renderCompareTable, type ScenarioPlan } from '../../src/render/compare.js';
+import { createFormatter } from '../../src/render/format.js';
+import { type DeepPartial, makeAssumptions } from '../support/assumptions.js';
+
+const en = createFormatter('en', 'RUB');
+const ru = createFormatter('ru', 'RUB');
+
+function scenario(name: string, overrides: DeepPartial<Assumptions>): ScenarioPlan {
+  return { name, plan: planPeriod(makeAssumptions(overrides)) };
+}
+
+/** The cells of the row whose first cell starts with `name`, trimmed, without the borders. */
+function row(table: string, name: string): string[] {
+  const line = table.split('\n').find((text) => text.startsWith(`│ ${name}`))!;
+  return line
+    .split('│')
+    .slice(1, -1)
+    .map((cell) => cell.trim());
+}
+
+describe('changes against the base', () => {
+  // 45 648 000 / 180 000 / 4 = 63.4 new clients; 46 512 000 gives 64.6.
+  const plans = [
+    scenario('base', { revenueTarget: 45_648_000, sales: { cac: 100.4 } }),
+    scenario('more', { revenueTarget: 46_512_000, sales: { cac: 100.6 } }),
+  ];
+
+  it('are the difference of the counts as shown: 64 → 65 is +1, not +2', () => {
+    expect(row(renderCompareTable(plans, en, false), 'New clients')).toEqual([
+      'New clients',
+      '64',
+      '65 (+1)',
+    ]);
+  });
+
+  it('are the difference of the money as shown: ₽100 → ₽101 is +₽1, not +₽0', () => {
+    expect(row(renderCompareTable(plans, en, false), 'CAC')).toEqual(['CAC', '₽100', '₽101 (+₽1)']);
+  });
+
+  it('move shares by percentage points, named in the language of the table', () => {
+    const loads = [scenario('base', {}), scenario('churn', { churnMonthly: 0.06 })];
+    expect(row(renderCompareTable(loads, en, false), 'Highest role load')).toEqual([
+      'Highest role load',
+      '77.4%',
+      '80.7% (+3.3 pp)',
+    ]);
+    expect(row(renderCompareTable(loads, ru, false), 'Максимальная загрузка')).toEqual([
+      'Максимальная загрузка',
+      '77,4\u00a0%',
+      '80,7\u00a0% (+3,3 п. п.)',
+    ]);
+  });
+});
