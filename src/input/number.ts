@@ -264,15 +264,19 @@ function stripCurrency(
       continue;
     }
     if (code !== currency) {
-      return fail(
-        `the amount is in ${code}, and the file's currency is ${currency}`,
-        `convert it to ${currency}, or set currency: ${code} if the whole file is in ${code}`,
-      );
+      return otherCurrency(code, currency);
     }
     const rest = before ? body.slice(sign.length) : body.slice(0, -sign.length);
     return { ok: true, body: rest.trim(), found: true };
   }
   return { ok: true, body, found: false };
+}
+
+function otherCurrency(code: string, currency: string): Failure {
+  return fail(
+    `the amount is in ${code}, and the file's currency is ${currency}`,
+    `convert it to ${currency}, or set currency: ${code} if the whole file is in ${code}`,
+  );
 }
 
 /** Turns grouped digits into a plain decimal string, rejecting the ambiguous forms. */
@@ -324,14 +328,36 @@ function normaliseDigits(
 function parseRange(text: string, kind: NumberKind, currency: string): NumberParse {
   const words = text.split(/\s+/);
   let distribution: Distribution | null = null;
+  let currencyWord = false;
   const tail: string[] = [];
-  const last = words[words.length - 1]?.toLowerCase() ?? '';
-  if ((DISTRIBUTIONS as readonly string[]).includes(last)) {
-    distribution = last as Distribution;
+  // A distribution and a currency may follow the whole range, in either order. A currency there
+  // is unambiguous, since a file has one; a multiplier there belongs to the last bound only.
+  while (words.length > 1) {
+    const word = words[words.length - 1] as string;
+    const code = CURRENCY_SIGNS[word] ?? CURRENCY_SIGNS[word.toUpperCase()];
+    if (
+      distribution === null &&
+      (DISTRIBUTIONS as readonly string[]).includes(word.toLowerCase())
+    ) {
+      distribution = word.toLowerCase() as Distribution;
+    } else if (!currencyWord && code !== undefined) {
+      if (kind !== 'money') {
+        return fail(`"${text}" carries a currency sign, and this value is not money`);
+      }
+      if (code !== currency) {
+        return otherCurrency(code, currency);
+      }
+      currencyWord = true;
+    } else {
+      break;
+    }
     tail.unshift(words.pop() as string);
-  } else if (/^[a-z]+$/.test(last)) {
+  }
+
+  const last = words[words.length - 1] ?? '';
+  if (/^[a-z]+$/i.test(last) && SUFFIXES[last] === undefined) {
     return fail(
-      `"${last}" is not a distribution`,
+      `"${last.toLowerCase()}" is not a distribution`,
       `write one of ${DISTRIBUTIONS.join(', ')} after the range, or nothing for uniform`,
     );
   }

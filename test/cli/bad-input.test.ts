@@ -543,6 +543,17 @@ describe('ranges the reader refuses', () => {
       ],
     });
   });
+
+  it('plans revenue_target: 15M..20M rub in a RUB file as 15 to 20 million', async () => {
+    const run = await planWith(
+      'currency-after.yaml',
+      /^revenue_target: .*$/m,
+      'revenue_target: 15M..20M rub',
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('revenue_target: uniform ₽15,000,000..₽20,000,000');
+  });
 });
 
 describe('flags', () => {

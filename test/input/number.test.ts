@@ -150,3 +150,57 @@ describe('a multiplier in a range', () => {
     expect(rangeOf('0..20M')).toEqual([0, 20_000_000]);
   });
 });
+
+describe('a currency or multiplier written after a whole range', () => {
+  it.each([
+    ['150k..200k rub', 'uniform'],
+    ['150k..200k RUB', 'uniform'],
+    ['150k..200k ₽', 'uniform'],
+    ['150k..200k руб triangular', 'triangular'],
+    ['150k..200k triangular rub', 'triangular'],
+  ])('reads %s in a RUB file as 150 000 to 200 000', (raw, distribution) => {
+    const parsed = parseNumber(raw, 'money', 'RUB');
+    expect(parsed.ok ? parsed.number.range : parsed.message).toEqual({
+      low: 150_000,
+      high: 200_000,
+      mode: distribution === 'triangular' ? 175_000 : null,
+      distribution,
+    });
+  });
+
+  it('refuses another currency after the range as it does after one amount', () => {
+    for (const raw of ['15M..20M USD', '15M..20M usd']) {
+      expect(parseNumber(raw, 'money', 'RUB')).toEqual({
+        ok: false,
+        message: "the amount is in USD, and the file's currency is RUB",
+        hint: 'convert it to RUB, or set currency: USD if the whole file is in USD',
+      });
+    }
+  });
+
+  it('refuses a currency after a range that is not money', () => {
+    expect(refusal('4..5 rub', 'whole')).toBe(
+      '"4..5 rub" carries a currency sign, and this value is not money',
+    );
+  });
+
+  it.each([
+    ['15..20 млн', 'write the multiplier on both bounds: 15 млн..20 млн'],
+    ['150..200 k', 'write the multiplier on both bounds: 150 k..200 k'],
+    ['15..20 mln rub', 'write the multiplier on both bounds: 15 mln..20 mln rub'],
+  ])('asks for the multiplier of %s on both bounds', (raw, hint) => {
+    expect(parseNumber(raw, 'money')).toEqual({
+      ok: false,
+      message: `the range ${raw} has a multiplier on one bound only`,
+      hint,
+    });
+  });
+
+  it('still calls a word that is neither a distribution, nor a currency, nor a multiplier', () => {
+    expect(parseNumber('1..2 pareto', 'quantity')).toEqual({
+      ok: false,
+      message: '"pareto" is not a distribution',
+      hint: 'write one of uniform, triangular, lognormal after the range, or nothing for uniform',
+    });
+  });
+});
