@@ -131,7 +131,9 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
 
   const checks = [label('checks', fmt.lang)];
   for (const entry of plans) {
-    const failed = entry.plan.checks.filter((check) => !check.ok).map((check) => check.id);
+    const failed = entry.plan.checks
+      .filter((check) => !check.ok)
+      .map((check) => label(`check_${check.id}` as LabelId, fmt.lang));
     checks.push(
       failed.length === 0
         ? chalk.green(label('scenario_passed', fmt.lang))

@@ -55,3 +55,23 @@ describe('changes against the base', () => {
     ]);
   });
 });
+
+describe('the checks row', () => {
+  const plans = [
+    scenario('base', {}),
+    scenario('dear', { churnMonthly: 0.3, sales: { cac: 400_000 } }),
+  ];
+
+  it('names the failed checks as the plan table does, in either language', () => {
+    expect(row(renderCompareTable(plans, en, false), 'Checks')).toEqual([
+      'Checks',
+      'all passed',
+      'LTV/CAC, Payback within the contract',
+    ]);
+    expect(row(renderCompareTable(plans, ru, false), 'Проверки')).toEqual([
+      'Проверки',
+      'все пройдены',
+      'LTV/CAC, Окупаемость в пределах контракта',
+    ]);
+  });
+});
