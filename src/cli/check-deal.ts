@@ -21,7 +21,15 @@ import {
   type DealsReportInput,
 } from './formats.js';
 import { writeOut, stdoutColor } from './output.js';
-import { collect, loadFile, outputFormat, type CommonOptions } from './plan.js';
+import {
+  collect,
+  loadFile,
+  outputFormat,
+  REPORT_CHOICES,
+  SHARED_OPTIONS,
+  type AddSharedOptions,
+  type CommonOptions,
+} from './plan.js';
 
 export interface CheckDealOptions extends CommonOptions, DealFlags {
   assumptions?: string;
@@ -29,7 +37,7 @@ export interface CheckDealOptions extends CommonOptions, DealFlags {
   summary?: boolean;
 }
 
-export function registerCheckDeal(program: Command, shared: (command: Command) => Command): void {
+export function registerCheckDeal(program: Command, shared: AddSharedOptions): void {
   shared(
     program
       .command('check-deal')
@@ -52,6 +60,8 @@ export function registerCheckDeal(program: Command, shared: (command: Command) =
       .option('--roles <list>', 'comma-separated roles serving the client (default: all)')
       .option('--strict', 'exit 1 on REVIEW as well as REJECT')
       .option('--summary', 'also append the markdown report to $GITHUB_STEP_SUMMARY'),
+    SHARED_OPTIONS,
+    REPORT_CHOICES,
   )
     .addHelpText(
       'after',

@@ -10,14 +10,16 @@ import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { writeOut, stdoutColor } from './output.js';
-import { outputFormat, overridesFrom, type PlanOptions } from './plan.js';
+import { outputFormat, overridesFrom, type AddSharedOptions, type PlanOptions } from './plan.js';
 
-export function registerCompare(program: Command, shared: (command: Command) => Command): void {
+export function registerCompare(program: Command, shared: AddSharedOptions): void {
   shared(
     program
       .command('compare')
       .description('the base plan and each scenario of the file side by side, with the changes')
       .argument('<file>', 'assumptions file with a `scenarios:` section'),
+    // Every scenario is shown, so there is none to choose with --scenario.
+    ['format', 'json', 'lang', 'set', 'color', 'debug'],
   )
     .addHelpText(
       'after',

@@ -11,10 +11,18 @@ import { nearest } from '../text/suggest.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
-import { problemCommands, REPORT_FORMATS } from './formats.js';
+import { problemCommands } from './formats.js';
 import { registerInit } from './init.js';
 import { outputFailed, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
-import { collect, runPlan, type PlanOptions } from './plan.js';
+import {
+  collect,
+  REPORT_CHOICES,
+  runPlan,
+  SHARED_OPTIONS,
+  type AddSharedOptions,
+  type PlanOptions,
+  type SharedOption,
+} from './plan.js';
 import { registerSchema } from './schema.js';
 import { registerWhatIf } from './whatif.js';
 
@@ -24,27 +32,37 @@ const VERSION = typeof FUNNEL_VERSION === 'string' ? FUNNEL_VERSION : '0.0.0-dev
 
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 
-/** Options of every command that reads an assumptions file; `formats` are its output formats. */
-function sharedOptions(command: Command, formats: readonly string[] = ['table', 'json']): Command {
-  return command
-    .addOption(new Option('--format <format>', 'output format').choices(formats).default('table'))
-    .option('--json', 'one JSON document on stdout (same as --format json)')
-    .addOption(new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru']))
-    .option(
-      '--set <path=value>',
-      'override an assumption (repeatable), e.g. churn_monthly=10%',
-      collect,
-    )
-    .option('--scenario <name>', 'apply a named scenario from the file')
-    .option('--color', 'force colour')
-    .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
-    .option('--debug', 'show stack traces of internal errors');
-}
-
-/** The shared options, with the report formats of `plan` and `check-deal`. */
-function reportOptions(command: Command): Command {
-  return sharedOptions(command, ['table', 'json', ...REPORT_FORMATS]);
-}
+/** Adds the shared options a command names, in the same order on every command's help. */
+const sharedOptions: AddSharedOptions = (command, take, formats = ['table', 'json']) => {
+  const options: Record<SharedOption, Option[]> = {
+    format: [new Option('--format <format>', 'output format').choices(formats).default('table')],
+    json: [
+      new Option(
+        '--json',
+        take.includes('format')
+          ? 'one JSON document on stdout (same as --format json)'
+          : 'one JSON document on stdout',
+      ),
+    ],
+    lang: [new Option('--lang <lang>', 'language of labels and messages').choices(['en', 'ru'])],
+    set: [
+      new Option(
+        '--set <path=value>',
+        'override an assumption (repeatable), e.g. churn_monthly=10%',
+      ).argParser(collect),
+    ],
+    scenario: [new Option('--scenario <name>', 'apply a named scenario from the file')],
+    color: [
+      new Option('--color', 'force colour'),
+      new Option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)'),
+    ],
+    debug: [new Option('--debug', 'show stack traces of internal errors')],
+  };
+  for (const name of SHARED_OPTIONS.filter((shared) => take.includes(shared))) {
+    options[name].forEach((option) => command.addOption(option));
+  }
+  return command;
+};
 
 export function buildProgram(): Command {
   const program = new Command('funnel')
@@ -58,7 +76,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeOut, writeErr });
 
-  reportOptions(
+  sharedOptions(
     program
       .command('plan')
       .description('plan the period: funnel, reps, LTV/CAC, payback, minimum check, delivery load')
@@ -71,6 +89,8 @@ export function buildProgram(): Command {
       .option('--seed <n>', 'seed of the simulation, for the same result every run (default 1)')
 
       .option('--summary', 'also append the markdown report to $GITHUB_STEP_SUMMARY'),
+    SHARED_OPTIONS,
+    REPORT_CHOICES,
   )
     .addHelpText(
       'after',
@@ -90,9 +110,9 @@ Examples:
       process.exitCode = await runPlan(file, options);
     });
 
-  registerCheckDeal(program, reportOptions);
-  registerCompare(program, (command) => sharedOptions(command));
-  registerWhatIf(program, (command) => sharedOptions(command));
+  registerCheckDeal(program, sharedOptions);
+  registerCompare(program, sharedOptions);
+  registerWhatIf(program, sharedOptions);
   registerSchema(program);
   registerInit(program);
   registerExplain(program);

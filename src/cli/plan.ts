@@ -1,5 +1,7 @@
 /** `funnel plan FILE`: load, plan, render, and the exit code the checks decide. */
 
+import type { Command } from 'commander';
+
 import { planPeriod } from '../calc/plan.js';
 import { probabilisticChecks, simulate } from '../calc/simulate.js';
 import { loadAssumptions, type Override } from '../input/assumptions.js';
@@ -8,8 +10,34 @@ import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
 import { renderSimulation, simulationJson } from '../render/whatif.js';
-import { appendStepSummary, isReportFormat, renderPlanReport } from './formats.js';
+import { appendStepSummary, isReportFormat, renderPlanReport, REPORT_FORMATS } from './formats.js';
 import { isTerminal, stdoutColor, writeErr, writeOut } from './output.js';
+
+/**
+ * The options several commands share. Each command names those that mean something for it
+ * (`compare` shows every scenario, so it takes no --scenario), and the parser rejects the rest.
+ */
+export const SHARED_OPTIONS = [
+  'format',
+  'json',
+  'lang',
+  'set',
+  'scenario',
+  'color',
+  'debug',
+] as const;
+
+export type SharedOption = (typeof SHARED_OPTIONS)[number];
+
+/** Adds the named shared options to a command; `formats` are the choices of its --format. */
+export type AddSharedOptions = (
+  command: Command,
+  take: readonly SharedOption[],
+  formats?: readonly string[],
+) => Command;
+
+/** The formats of `plan` and `check-deal`: a table, JSON and the reports. */
+export const REPORT_CHOICES: readonly string[] = ['table', 'json', ...REPORT_FORMATS];
 
 export interface CommonOptions {
   format: string;

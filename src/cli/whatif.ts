@@ -21,7 +21,13 @@ import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';
 import { writeOut, stdoutColor } from './output.js';
-import { loadFile, outputFormat, type CommonOptions } from './plan.js';
+import {
+  loadFile,
+  outputFormat,
+  SHARED_OPTIONS,
+  type AddSharedOptions,
+  type CommonOptions,
+} from './plan.js';
 
 export interface SolveOptions extends CommonOptions {
   for?: string;
@@ -37,7 +43,7 @@ export interface SensitivityOptions extends CommonOptions {
   step: string;
 }
 
-export function registerWhatIf(program: Command, shared: (command: Command) => Command): void {
+export function registerWhatIf(program: Command, shared: AddSharedOptions): void {
   shared(
     program
       .command('solve')
@@ -49,6 +55,7 @@ export function registerWhatIf(program: Command, shared: (command: Command) => C
       .option('--stage <stage>', 'for --preset conversion_needed: the stage (default the second)')
       .option('--low <value>', 'search no lower than this')
       .option('--high <value>', 'search no higher than this'),
+    SHARED_OPTIONS,
   )
     .addHelpText(
       'after',
@@ -72,6 +79,7 @@ Examples:
       .argument('<file>', 'assumptions file')
       .option('--metric <figure>', 'the figure to explain', 'ltv_to_cac')
       .option('--step <share>', 'how far each input moves, up and down', '10%'),
+    SHARED_OPTIONS,
   )
     .addHelpText(
       'after',

@@ -37,6 +37,16 @@ describe('funnel compare', () => {
     expect(run.code).toBe(1);
   });
 
+  it('takes no --scenario, as it shows every scenario: exit 2, and the help does not offer it', () => {
+    const run = runCli(['compare', 'examples/agency.yaml', '--scenario', 'pessimistic']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain("error: unknown option '--scenario'");
+    const help = runCli(['compare', '--help']);
+    expect(help.stdout).toContain('--set <path=value>');
+    expect(help.stdout).not.toContain('--scenario');
+  });
+
   it('says so when the file has no scenarios', () => {
     const run = runCli(['compare', 'examples/online-school.yaml']);
     expect(run.code).toBe(2);
