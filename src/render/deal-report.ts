@@ -10,7 +10,14 @@ import type { Assumptions } from '../model/assumptions.js';
 import type { DealCheck, DealCheckId, DealReason, DealResult, Verdict } from '../model/deal.js';
 import { capitalise } from '../text/case.js';
 import { csvCell, csvRecords, csvText, CSV_HEADER } from './csv.js';
-import { DEAL_LABELS, paybackText, reasonMessage, VERDICT_WORDS } from './deal.js';
+import {
+  DEAL_LABELS,
+  PIPELINE_FIGURES,
+  pipelineHead,
+  pipelineRow,
+  reasonMessage,
+  VERDICT_WORDS,
+} from './deal.js';
 import type { Formatter, Lang } from './format.js';
 import { placeOfKey, renderGithub, type Annotation } from './github.js';
 import { label } from './labels.js';
@@ -50,7 +57,6 @@ const WORDS = {
   check_red_flags: { en: 'Red flags', ru: 'Красные флаги' },
   pipeline: { en: 'Pipeline', ru: 'Воронка сделок' },
   deals: { en: 'deals', ru: 'сделок' },
-  one_deal: { en: 'deal', ru: 'сделка' },
   field: { en: 'field', ru: 'поле' },
   set_by: { en: 'set by', ru: 'задано через' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -258,32 +264,16 @@ export function renderDealsMarkdown(
   }
 
   const lang = fmt.lang;
-  const words = DEAL_LABELS[lang];
   const rows = reports.map((report, index) => {
-    const result = results[index] as DealResult;
-    return [
-      report.name ?? `#${index + 1}`,
-      fmt.money(result.deal.check),
-      fmt.percent(result.grossMargin),
-      paybackText(result, fmt),
-      result.ltvToCac === null ? '—' : fmt.decimal(result.ltvToCac),
-      fmt.integer(result.redFlags.length),
-      `${VERDICT_ICONS[report.verdict]} ${VERDICT_WORDS[lang][report.verdict]}`,
-    ];
+    const verdict = `${VERDICT_ICONS[report.verdict]} ${VERDICT_WORDS[lang][report.verdict]}`;
+    return pipelineRow(results[index] as DealResult, fmt, report.name ?? `#${index + 1}`, verdict);
   });
-  const head = [
-    words.name,
-    words.check,
-    words.margin,
-    words.payback,
-    words.ltvToCac,
-    words.flags,
-    words.verdict,
-  ].map((word) => capitalise(word));
+  const head = pipelineHead(lang).map((word) => capitalise(word));
   const heading =
     `## ${VERDICT_ICONS[worstVerdict(reports)]} ${WORDS.pipeline[lang]}: ` +
     `${reports.length} ${WORDS.deals[lang]} (${verdictCounts(reports, lang)})`;
-  const table = tableOf(head, ['left', 'right', 'right', 'right', 'right', 'right', 'left'], rows);
+  const align = head.map((_, column) => (PIPELINE_FIGURES.includes(column) ? 'right' : 'left'));
+  const table = tableOf(head, align, rows);
 
   return `${[heading, table, ...reports.map((report) => dealMarkdown(report, 3))].join('\n\n')}\n`;
 }
@@ -414,7 +404,8 @@ export function dealAnnotations(checked: CheckedDeal[], reports: DealReport[]): 
 /** The commands, then one line for the log: how many deals got each verdict. */
 export function renderDealsGithub(checked: CheckedDeal[], reports: DealReport[], lang: Lang) {
   const count = reports.length;
-  const noun = count === 1 && lang === 'en' ? WORDS.one_deal[lang] : WORDS.deals[lang];
+  // Russian puts the count after the word, so only English needs the singular.
+  const noun = count === 1 && lang === 'en' ? DEAL_LABELS.en.deal : WORDS.deals[lang];
   const summary =
     lang === 'en'
       ? `funnel: ${count} ${noun} checked: ${verdictCounts(reports, lang)}`

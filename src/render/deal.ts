@@ -348,7 +348,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
     [labels.cac, fmt.money(result.cac)],
     [labels.payback, paybackText(result, fmt)],
     [labels.ltv, fmt.money(result.ltv)],
-    [labels.ltvToCac, result.ltvToCac === null ? '—' : fmt.decimal(result.ltvToCac)],
+    [labels.ltvToCac, ltvToCacText(result, fmt)],
     [
       labels.redFlags,
       result.redFlags.length === 0
@@ -369,38 +369,60 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
   return [paint(result.verdict, title), table.toString(), ...reasons].join('\n') + '\n';
 }
 
+/** LTV/CAC as a figure; a dash when there is no CAC to earn back. */
+export function ltvToCacText(result: DealResult, fmt: Formatter): string {
+  return result.ltvToCac === null ? '—' : fmt.decimal(result.ltvToCac);
+}
+
+/** The columns of a pipeline row that hold figures: check to flags. */
+export const PIPELINE_FIGURES = [1, 2, 3, 4, 5];
+
+/** The headings of a pipeline row: name, check, margin, payback, LTV/CAC, flags, verdict. */
+export function pipelineHead(lang: Lang): string[] {
+  const labels = DEAL_LABELS[lang];
+  return [
+    labels.name,
+    labels.check,
+    labels.margin,
+    labels.payback,
+    labels.ltvToCac,
+    labels.flags,
+    labels.verdict,
+  ];
+}
+
+/**
+ * One deal as a pipeline row under `pipelineHead`. The name and the verdict are
+ * given as each format writes them (a number for an unnamed deal, a colour or an icon).
+ */
+export function pipelineRow(
+  result: DealResult,
+  fmt: Formatter,
+  name: string,
+  verdict: string,
+): string[] {
+  return [
+    name,
+    fmt.money(result.deal.check),
+    fmt.percent(result.grossMargin),
+    paybackText(result, fmt),
+    ltvToCacText(result, fmt),
+    fmt.integer(result.redFlags.length),
+    verdict,
+  ];
+}
+
 /**
  * Many deals, one row each, for a pipeline review: name, check, margin at the
  * price, payback, LTV/CAC, red flags and verdict.
  */
 export function renderDealRows(results: DealResult[], fmt: Formatter, color = false): string {
-  const labels = DEAL_LABELS[fmt.lang];
   const paint = painter(color);
-
-  const table = createTable({
-    color,
-    alignRight: [1, 2, 3, 4, 5],
-    head: [
-      labels.name,
-      labels.check,
-      labels.margin,
-      labels.payback,
-      labels.ltvToCac,
-      labels.flags,
-      labels.verdict,
-    ],
-  });
+  const table = createTable({ color, alignRight: PIPELINE_FIGURES, head: pipelineHead(fmt.lang) });
 
   results.forEach((result, index) => {
-    table.push([
-      result.deal.name ?? `#${index + 1}`,
-      fmt.money(result.deal.check),
-      fmt.percent(result.grossMargin),
-      paybackText(result, fmt),
-      result.ltvToCac === null ? '—' : fmt.decimal(result.ltvToCac),
-      fmt.integer(result.redFlags.length),
-      paint(result.verdict, VERDICT_WORDS[fmt.lang][result.verdict]),
-    ]);
+    const verdict = paint(result.verdict, VERDICT_WORDS[fmt.lang][result.verdict]);
+    table.push(pipelineRow(result, fmt, result.deal.name ?? `#${index + 1}`, verdict));
   });
 
   return table.toString() + '\n';

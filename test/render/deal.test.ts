@@ -3,10 +3,13 @@ import { checkDeal } from '../../src/calc/deal.js';
 import type { Deal, DealReason } from '../../src/model/deal.js';
 import {
   dealToJson,
+  pipelineHead,
+  pipelineRow,
   reasonMessage,
   renderDealRows,
   renderDealTable,
 } from '../../src/render/deal.js';
+import { dealReport, renderDealsMarkdown } from '../../src/render/deal-report.js';
 import { createFormatter } from '../../src/render/format.js';
 import { makeAssumptions } from '../support/assumptions.js';
 import { AGENCY_ICP, makeDeal } from '../support/deal.js';
@@ -274,5 +277,50 @@ describe('renderDealRows', () => {
       ['#3', '₽80,000', '-20%', 'never', '-1', '0', 'REJECT'],
     ]);
     expect(rows[3]).toMatch(/^│ #3 +│ +₽80,000 │ +-20% │ +never │ +-1 │ +0 │ REJECT +│$/);
+  });
+});
+
+describe('pipelineRow', () => {
+  it('gives a deal’s cells under pipelineHead, with a dash for LTV/CAC when there is no CAC', () => {
+    const free = checkDeal(makeAssumptions({ icp: AGENCY_ICP, sales: { cac: 0 } }), makeDeal());
+
+    expect(pipelineHead('ru')).toEqual([
+      'название',
+      'чек',
+      'маржа',
+      'окупаемость, мес.',
+      'LTV/CAC',
+      'флаги',
+      'вердикт',
+    ]);
+    expect(pipelineRow(free, en, 'Northwind', 'ACCEPT')).toEqual([
+      'Northwind',
+      '₽220,000',
+      '56.4%',
+      '0',
+      '—',
+      '0',
+      'ACCEPT',
+    ]);
+  });
+
+  it('is the row of the markdown pipeline as of the terminal one', () => {
+    const assumptions = makeAssumptions({ icp: AGENCY_ICP });
+    const results = [check({ name: 'Northwind' }), check({ check: 90_000 })];
+    const reports = results.map((result, index) =>
+      dealReport({ origin: `deals.yaml#${index + 1}`, result }, assumptions, en),
+    );
+    const markdown = renderDealsMarkdown(reports, results, en, false);
+    const cells = (row: string[]) => `| ${row.join(' | ')} |`;
+
+    expect(markdown).toContain(
+      `\n${cells(pipelineHead('en').map((word) => word[0]!.toUpperCase() + word.slice(1)))}\n`,
+    );
+    expect(markdown).toContain(
+      `\n${cells(pipelineRow(results[0]!, en, 'Northwind', '✅ ACCEPT'))}\n`,
+    );
+    expect(markdown).toContain(
+      `\n${cells(pipelineRow(results[1]!, en, 'deals.yaml#2', '❌ REJECT'))}\n`,
+    );
   });
 });
