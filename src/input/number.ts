@@ -386,12 +386,7 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
   const values: number[] = [];
   for (const [index, single] of bounds.entries()) {
     const part = parts[index] as string;
-    const checked = checkKind(
-      single.value,
-      single.bareAboveOne,
-      kind === 'whole' ? 'quantity' : kind,
-      part.trim(),
-    );
+    const checked = checkKind(single.value, single.bareAboveOne, kind, part.trim());
     if (checked) {
       return checked;
     }
@@ -416,7 +411,10 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
     return fail('a lognormal range needs a lower bound above zero');
   }
 
-  const point = pointValue({ distribution: chosen, low, high, mode });
+  // Reps and headcount are whole in the plan as in every draw of the simulation: 4..5 reps
+  // plan with 5, not 4.5, and goal seek and sensitivity step them by whole people.
+  const median = pointValue({ distribution: chosen, low, high, mode });
+  const point = kind === 'whole' ? Math.round(median) : median;
   return {
     ok: true,
     number: {

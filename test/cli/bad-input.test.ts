@@ -554,6 +554,24 @@ describe('ranges the reader refuses', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('revenue_target: uniform ₽15,000,000..₽20,000,000');
   });
+
+  it('plans reps: 4..5 with 5 reps, the number it shows, and refuses reps: 4.5..6', async () => {
+    const path = join(dir, 'whole-range.yaml');
+    await writeFile(path, agency.replace(/^ {2}reps: .*$/m, '  reps: 4..5'));
+    const [planned] = await runAll([['plan', path, '--json']]);
+    const refused = await planWith('part-range.yaml', /^ {2}reps: .*$/m, '  reps: 4.5..6');
+
+    const sales = JSON.parse(planned?.stdout ?? '').sales;
+    expect([sales.reps, sales.attempts_per_week, sales.meetings_per_week]).toEqual([5, 1000, 15]);
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        '@:24:9: error: sales.reps: 4.5 is not a whole number (key: sales.reps)',
+        '  write a whole number such as 5',
+      ],
+    });
+  });
 });
 
 describe('flags', () => {

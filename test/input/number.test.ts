@@ -204,3 +204,27 @@ describe('a currency or multiplier written after a whole range', () => {
     });
   });
 });
+
+describe('a range of a whole number', () => {
+  it('refuses 4.5..6 reps as it refuses 4.5 reps', () => {
+    expect(parseNumber('4.5..6', 'whole')).toEqual(parseNumber('4.5', 'whole'));
+    expect(refusal('4.5..6', 'whole')).toBe('4.5 is not a whole number');
+    expect(refusal('4..4.5..6', 'whole')).toBe('4.5 is not a whole number');
+  });
+
+  it.each([
+    ['4..5', 5],
+    ['4..6', 5],
+    ['4..5 triangular', 5],
+    ['4..6..9', 6],
+    ['4..5 lognormal', 4],
+  ])('plans %s with %d, a whole number, and keeps the range as written', (raw, point) => {
+    const parsed = parseNumber(raw, 'whole');
+    expect(parsed.ok ? parsed.number.value : parsed.message).toBe(point);
+    expect(parsed.ok ? parsed.number.range?.low : parsed.message).toBe(4);
+  });
+
+  it('still plans a quantity range with the midpoint', () => {
+    expect(valueOf('4..5', 'quantity')).toBe(4.5);
+  });
+});
