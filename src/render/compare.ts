@@ -5,7 +5,7 @@
 
 import { Chalk } from 'chalk';
 
-import { metricValue } from '../calc/paths.js';
+import { listMetrics, metricValue } from '../calc/paths.js';
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
 import { label, type LabelId } from './labels.js';
@@ -18,115 +18,97 @@ export interface ScenarioPlan {
   plan: PlanResult;
 }
 
+/** A figure of the plan: its id (a label and a figure id of calc/paths) and how it reads. */
 interface Figure {
   id: LabelId;
   unit: FigureUnit;
   /** Whether a larger value is better, for colouring the change. */
   higherIsBetter: boolean;
-  value: (plan: PlanResult) => number;
 }
 
 const FIGURES: Figure[] = [
-  { id: 'new_clients', unit: 'count', higherIsBetter: true, value: (plan) => plan.newClients },
-  {
-    id: 'attempts_needed',
-    unit: 'count',
-    higherIsBetter: false,
-    value: (plan) => plan.sales.attemptsNeeded,
-  },
-  {
-    id: 'weeks_to_close',
-    unit: 'weeks',
-    higherIsBetter: false,
-    value: (plan) => plan.sales.weeksToClose,
-  },
-  {
-    id: 'reps_needed',
-    unit: 'people',
-    higherIsBetter: false,
-    value: (plan) => plan.sales.repsNeeded,
-  },
-  { id: 'cac', unit: 'money', higherIsBetter: false, value: (plan) => plan.unitEconomics.cac },
-  { id: 'ltv', unit: 'money', higherIsBetter: true, value: (plan) => plan.unitEconomics.ltv },
-  {
-    id: 'ltv_to_cac',
-    unit: 'ratio',
-    higherIsBetter: true,
-    value: (plan) => plan.unitEconomics.ltvToCac,
-  },
-  {
-    id: 'payback_months',
-    unit: 'months',
-    higherIsBetter: false,
-    value: (plan) => plan.unitEconomics.paybackMonths,
-  },
-  {
-    id: 'minimum_check',
-    unit: 'money',
-    higherIsBetter: false,
-    value: (plan) => plan.pricing.minimumCheck,
-  },
-  {
-    id: 'max_load',
-    unit: 'share',
-    higherIsBetter: false,
-    value: (plan) => (plan.capacity.length > 0 ? metricValue(plan, 'max_load') : 0),
-  },
-  {
-    id: 'hires_needed',
-    unit: 'people',
-    higherIsBetter: false,
-    value: (plan) => metricValue(plan, 'hires_needed'),
-  },
+  { id: 'new_clients', unit: 'count', higherIsBetter: true },
+  { id: 'attempts_needed', unit: 'count', higherIsBetter: false },
+  { id: 'weeks_to_close', unit: 'weeks', higherIsBetter: false },
+  { id: 'reps_needed', unit: 'people', higherIsBetter: false },
+  { id: 'cac', unit: 'money', higherIsBetter: false },
+  { id: 'ltv', unit: 'money', higherIsBetter: true },
+  { id: 'ltv_to_cac', unit: 'ratio', higherIsBetter: true },
+  { id: 'payback_months', unit: 'months', higherIsBetter: false },
+  { id: 'minimum_check', unit: 'money', higherIsBetter: false },
+  { id: 'max_load', unit: 'share', higherIsBetter: false },
+  { id: 'hires_needed', unit: 'people', higherIsBetter: false },
 ];
+
+/** The figures of a plan by id; null for one it has not, such as the highest load without roles. */
+function figuresOf(plan: PlanResult): Map<LabelId, number | null> {
+  const present = new Set(listMetrics(plan));
+  return new Map(
+    FIGURES.map(({ id }) => [id, present.has(id) ? metricValue(plan, id) : null] as const),
+  );
+}
+
+/** The change of a figure against the base; null when either plan has not the figure. */
+function difference(value: number | null, base: number | null): number | null {
+  return value === null || base === null ? null : value - base;
+}
 
 /** Figures of every scenario, unrounded, with the change against the base. */
 export function compareToJson(plans: ScenarioPlan[]) {
-  const base = plans[0];
+  const base = plans[0] ? figuresOf(plans[0].plan) : null;
   return {
     ok: plans.every((entry) => entry.plan.ok),
-    scenarios: plans.map((entry) => ({
-      name: entry.name,
-      ok: entry.plan.ok,
-      figures: Object.fromEntries(FIGURES.map((figure) => [figure.id, figure.value(entry.plan)])),
-      changes: base
-        ? Object.fromEntries(
-            FIGURES.map((figure) => [
-              figure.id,
-              figure.value(entry.plan) - figure.value(base.plan),
-            ]),
-          )
-        : {},
-      failed_checks: entry.plan.checks.filter((check) => !check.ok).map((check) => check.id),
-    })),
+    scenarios: plans.map((entry) => {
+      const figures = figuresOf(entry.plan);
+      return {
+        name: entry.name,
+        ok: entry.plan.ok,
+        figures: Object.fromEntries(figures),
+        changes: base
+          ? Object.fromEntries(
+              FIGURES.map(({ id }) => [
+                id,
+                difference(figures.get(id) ?? null, base.get(id) ?? null),
+              ]),
+            )
+          : {},
+        failed_checks: entry.plan.checks.filter((check) => !check.ok).map((check) => check.id),
+      };
+    }),
   };
 }
 
 export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color: boolean): string {
   const chalk = new Chalk({ level: color ? 1 : 0 });
-  const base = plans[0];
+  const columns = plans.map((entry) => figuresOf(entry.plan));
   const table = createTable({
     head: ['', ...plans.map((entry) => entry.name)],
     color,
     alignRight: plans.map((_, index) => index + 1),
   });
 
-  for (const figure of FIGURES) {
-    const row = [label(figure.id, fmt.lang)];
-    for (const entry of plans) {
-      const value = figure.value(entry.plan);
-      let cell = figureText(value, figure.unit, fmt);
-      if (base && entry !== base) {
-        const baseValue = figure.value(base.plan);
-        if (cell !== figureText(baseValue, figure.unit, fmt)) {
-          const better = value > baseValue === figure.higherIsBetter;
-          const text = `(${figureDelta(value, baseValue, figure.unit, fmt)})`;
-          cell = `${cell} ${better ? chalk.green(text) : chalk.red(text)}`;
-        }
-      }
-      row.push(cell);
+  /** A figure as the plan shows it, with its change when it reads differently from the base's. */
+  function cell(value: number | null, base: number | null, figure: Figure): string {
+    if (value === null) {
+      return '—';
     }
-    table.push(row);
+    const text = figureText(value, figure.unit, fmt);
+    if (base === null || text === figureText(base, figure.unit, fmt)) {
+      return text;
+    }
+    const better = value > base === figure.higherIsBetter;
+    const change = `(${figureDelta(value, base, figure.unit, fmt)})`;
+    return `${text} ${better ? chalk.green(change) : chalk.red(change)}`;
+  }
+
+  for (const figure of FIGURES) {
+    const baseValue = columns[0]?.get(figure.id) ?? null;
+    table.push([
+      label(figure.id, fmt.lang),
+      ...columns.map((figures, index) =>
+        cell(figures.get(figure.id) ?? null, index === 0 ? null : baseValue, figure),
+      ),
+    ]);
   }
 
   const checks = [label('checks', fmt.lang)];

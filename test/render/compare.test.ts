@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { planPeriod } from '../../src/calc/plan.js';
 import type { Assumptions } from '../../src/model/assumptions.js';
-import { renderCompareTable, type ScenarioPlan } from '../../src/render/compare.js';
+import { compareToJson, renderCompareTable, type ScenarioPlan } from '../../src/render/compare.js';
 import { createFormatter } from '../../src/render/format.js';
 import { type DeepPartial, makeAssumptions } from '../support/assumptions.js';
 
@@ -73,5 +73,39 @@ describe('the checks row', () => {
       'все пройдены',
       'LTV/CAC, Окупаемость в пределах контракта',
     ]);
+  });
+});
+
+describe('a plan without delivery roles', () => {
+  const plans = [
+    scenario('base', { delivery: { roles: [] } }),
+    scenario('staffed', {}),
+    scenario('lean', { delivery: { roles: [] }, churnMonthly: 0.06 }),
+  ];
+
+  it('has no highest load: "—" in the table and null in JSON, with no change', () => {
+    expect(row(renderCompareTable(plans, en, false), 'Highest role load')).toEqual([
+      'Highest role load',
+      '—',
+      '77.4%',
+      '—',
+    ]);
+    const json = compareToJson(plans);
+    expect(json.scenarios.map((entry) => entry.figures.max_load)).toEqual([
+      null,
+      expect.closeTo(0.774, 3),
+      null,
+    ]);
+    expect(json.scenarios.map((entry) => entry.changes.max_load)).toEqual([null, null, null]);
+  });
+
+  it('reads every other figure as the plan has it', () => {
+    const json = compareToJson(plans);
+    expect(json.scenarios[2]!.figures).toMatchObject({
+      new_clients: 25,
+      ltv: expect.closeTo(81_000 / 0.06, 6),
+      hires_needed: 0,
+    });
+    expect(json.scenarios[2]!.changes.ltv).toBeCloseTo(81_000 / 0.06 - 81_000 / 0.08, 6);
   });
 });
