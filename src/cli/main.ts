@@ -16,6 +16,7 @@ import { registerInit } from './init.js';
 import { outputFailed, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
 import {
   collect,
+  outputFormat,
   REPORT_CHOICES,
   runPlan,
   SHARED_OPTIONS,
@@ -40,7 +41,7 @@ const sharedOptions: AddSharedOptions = (command, take, formats = ['table', 'jso
       new Option(
         '--json',
         take.includes('format')
-          ? 'one JSON document on stdout (same as --format json)'
+          ? 'one JSON document on stdout (same as --format json, and wins over --format)'
           : 'one JSON document on stdout',
       ),
     ],
@@ -123,17 +124,15 @@ Examples:
 /** Runs the CLI with the arguments after `node funnel`. */
 export async function run(argv: string[]): Promise<void> {
   const program = buildProgram();
-  const json = argv.includes('--json') || argv.includes('--format=json') || formatIsJson(argv);
-  const debug = argv.includes('--debug');
-  const github = argv.includes('--format=github') || argv.join(' ').includes('--format github');
+  let reporting = reportingFromArgv(argv);
+  program.hook('preAction', (_program, command) => {
+    reporting = reportingFrom(command.opts());
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (github && error instanceof InputError) {
-      writeOut(problemCommands(error.problems));
-    }
-    process.exitCode = handleError(error, json, debug);
+    process.exitCode = handleError(error, reporting);
     if (isHelpForWantOfCommand(error)) {
       sayUnknownTopic(program);
     }
@@ -144,16 +143,44 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-function formatIsJson(argv: string[]): boolean {
-  const index = argv.indexOf('--format');
-  return index >= 0 && argv[index + 1] === 'json';
+/** How errors are reported: in the command's output format, with stack traces under --debug. */
+interface Reporting {
+  format: string;
+  debug: boolean;
+}
+
+function reportingFrom(options: { json?: boolean; format?: string; debug?: boolean }): Reporting {
+  return { format: outputFormat(options), debug: options.debug === true };
+}
+
+/**
+ * The same reading of the raw arguments, for the errors commander raises before the options
+ * are parsed (an unknown flag, a bad choice): the last --format counts, as it does in commander.
+ */
+function reportingFromArgv(argv: string[]): Reporting {
+  const end = argv.indexOf('--');
+  const flags = end === -1 ? argv : argv.slice(0, end);
+  let format: string | undefined;
+  flags.forEach((flag, index) => {
+    if (flag === '--format') {
+      format = flags[index + 1];
+    } else if (flag.startsWith('--format=')) {
+      format = flag.slice('--format='.length);
+    }
+  });
+  return reportingFrom({
+    json: flags.includes('--json'),
+    format,
+    debug: flags.includes('--debug'),
+  });
 }
 
 /**
  * Usage errors exit 2 like bad input (commander's own default is 1, which would read as
  * "a check failed"); commander has already written the message and any suggestion to stderr.
  */
-function handleError(error: unknown, json: boolean, debug: boolean): number {
+function handleError(error: unknown, { format, debug }: Reporting): number {
+  const json = format === 'json';
   if (error instanceof CommanderError) {
     if (isHelpForWantOfCommand(error)) {
       return EXIT.badInput;
@@ -168,6 +195,9 @@ function handleError(error: unknown, json: boolean, debug: boolean): number {
     return EXIT.badInput;
   }
   if (error instanceof InputError) {
+    if (format === 'github') {
+      writeOut(problemCommands(error.problems));
+    }
     reportProblems(error.problems, json);
     return EXIT.badInput;
   }

@@ -112,8 +112,12 @@ export function overridesFrom(options: FileOptions): Override[] {
   return overrides;
 }
 
-export function outputFormat(options: CommonOptions): string {
-  return options.json ? 'json' : options.format;
+/**
+ * The one format a command writes, results and errors alike: --json wins over --format, so
+ * `--format github --json` writes JSON only. Without either it is the table.
+ */
+export function outputFormat(options: Pick<CommonOptions, 'json'> & { format?: string }): string {
+  return options.json ? 'json' : (options.format ?? 'table');
 }
 
 /** Reads an assumptions file (`-` for standard input) with the command's scenario and overrides. */
