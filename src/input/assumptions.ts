@@ -38,6 +38,18 @@ export interface Override {
   origin: string;
 }
 
+/**
+ * An override as it is applied. A scenario's value keeps the form the file gives it (a list
+ * stays a list) and its place in the file, so what is wrong with it is shown where it is written.
+ */
+interface Change {
+  path: string;
+  value: RawValue;
+  origin: string;
+  /** Where the file writes the value (`scenarios.pessimistic.churn_monthly`); null for a flag. */
+  from: string | null;
+}
+
 export interface LoadOptions {
   scenario?: string | null;
   overrides?: Override[];
@@ -79,13 +91,13 @@ export function loadAssumptions(text: string, file: string, options: LoadOptions
   const scenarios = scenarioNames(document.data);
   const problems: InputProblem[] = [];
 
-  const overrides: Override[] = [];
+  const changes: Change[] = [];
   if (options.scenario) {
-    overrides.push(...scenarioOverrides(document, options.scenario, scenarios, problems));
+    changes.push(...scenarioChanges(document, options.scenario, scenarios, problems));
   }
-  overrides.push(...(options.overrides ?? []));
-  for (const override of overrides) {
-    applyOverride(document, override, problems);
+  changes.push(...(options.overrides ?? []).map((override) => ({ ...override, from: null })));
+  for (const change of changes) {
+    applyChange(document, change, problems);
   }
 
   const currency = readCurrency(document, problems);
@@ -198,12 +210,12 @@ function scenarioNames(data: RawMap): string[] {
   return [];
 }
 
-function scenarioOverrides(
+function scenarioChanges(
   document: RawDocument,
   name: string,
   names: string[],
   problems: InputProblem[],
-): Override[] {
+): Change[] {
   const scenarios = document.data.scenarios as RawMap | undefined;
   const body = scenarios?.[name];
   if (
@@ -233,7 +245,8 @@ function scenarioOverrides(
     return [];
   }
 
-  const overrides: Override[] = [];
+  // A mapping names keys to change one by one; a list or a single value replaces the key whole.
+  const changes: Change[] = [];
   const walk = (value: RawValue, path: string[]) => {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, child] of Object.entries(value)) {
@@ -241,28 +254,45 @@ function scenarioOverrides(
       }
       return;
     }
-    const where = document.positions.get(pathKey(['scenarios', name, ...path]));
-    const line = where?.key?.line ?? where?.value.line;
-    overrides.push({
+    changes.push({
       path: path.join('.'),
-      value: value === null ? '' : String(value),
-      origin: `scenario "${name}"${line ? `, line ${line}` : ''}`,
+      value,
+      origin: `scenario "${name}"`,
+      from: pathKey(['scenarios', name, ...path]),
     });
   };
   walk(body, []);
-  return overrides;
+  return changes;
 }
 
 /** Sets a value in the raw tree at a user path; list items can be named by stage or role. */
-function applyOverride(document: RawDocument, override: Override, problems: InputProblem[]) {
-  const segments = override.path.split('.').filter((segment) => segment !== '');
-  if (segments.length === 0) {
+function applyChange(document: RawDocument, change: Change, problems: InputProblem[]) {
+  const written = change.from === null ? null : document.positions.get(change.from);
+  const where = written?.key ?? written?.value;
+  const refuse = (message: string, hint: string) =>
     problems.push(
       problem({
         code: 'bad_override',
-        message: `${override.origin}: the key path is empty`,
-        hint: 'write --set key=value, e.g. --set churn_monthly=10%',
+        ...(change.from === null
+          ? {}
+          : {
+              file: document.file,
+              line: where?.line ?? null,
+              col: where?.col ?? null,
+              path: change.from,
+            }),
+        message: `${change.origin}: ${message}`,
+        hint,
       }),
+    );
+
+  const segments = change.path.split('.').filter((segment) => segment !== '');
+  if (segments.length === 0) {
+    refuse(
+      'the key path is empty',
+      change.from === null
+        ? 'write --set key=value, e.g. --set churn_monthly=10%'
+        : 'name the key to change, e.g. churn_monthly: 10%',
     );
     return;
   }
@@ -280,20 +310,17 @@ function applyOverride(document: RawDocument, override: Override, problems: Inpu
           .map((item) => itemName(item))
           .filter((name): name is string => name !== null);
         const suggestion = nearest(segment, names);
-        problems.push(
-          problem({
-            code: 'bad_override',
-            message: `${override.origin}: ${pathKey(realPath)} has no item "${segment}"`,
-            hint: suggestion
-              ? `did you mean "${suggestion}"? Items: ${names.join(', ')}`
-              : `name an item by its position from 0 or by name: ${names.join(', ')}`,
-          }),
+        refuse(
+          `${pathKey(realPath)} has no item "${segment}"`,
+          suggestion
+            ? `did you mean "${suggestion}"? Items: ${names.join(', ')}`
+            : `name an item by its position from 0 or by name: ${names.join(', ')}`,
         );
         return;
       }
       realPath.push(index);
       if (last) {
-        current[index] = override.value;
+        current[index] = copyRaw(change.value);
         break;
       }
       current = current[index] as RawValue;
@@ -301,12 +328,9 @@ function applyOverride(document: RawDocument, override: Override, problems: Inpu
     }
 
     if (current === null || typeof current !== 'object') {
-      problems.push(
-        problem({
-          code: 'bad_override',
-          message: `${override.origin}: ${pathKey(realPath)} holds a single value, not keys`,
-          hint: `set ${pathKey(realPath)} itself`,
-        }),
+      refuse(
+        `${pathKey(realPath)} holds a single value, not keys`,
+        `set ${pathKey(realPath)} itself`,
       );
       return;
     }
@@ -314,7 +338,7 @@ function applyOverride(document: RawDocument, override: Override, problems: Inpu
     const map: RawMap = current;
     realPath.push(segment);
     if (last) {
-      map[segment] = override.value;
+      map[segment] = copyRaw(change.value);
       break;
     }
     if (map[segment] === undefined || map[segment] === null) {
@@ -324,12 +348,49 @@ function applyOverride(document: RawDocument, override: Override, problems: Inpu
   }
 
   const key = pathKey(realPath);
-  const previous: Located | undefined = document.positions.get(key);
-  document.positions.set(key, {
-    value: previous?.value ?? { line: 0, col: 0 },
-    key: previous?.key ?? null,
-    origin: override.origin,
-  });
+  if (change.from === null) {
+    const previous: Located | undefined = document.positions.get(key);
+    document.positions.set(key, {
+      value: previous?.value ?? { line: 0, col: 0 },
+      key: previous?.key ?? null,
+      origin: change.origin,
+    });
+    return;
+  }
+  movePositions(document, change.from, key, change.origin);
+}
+
+/**
+ * Places a value a scenario wrote, and everything inside it, where the scenario writes it; the
+ * places of what the value replaced go.
+ */
+function movePositions(document: RawDocument, from: string, to: string, origin: string) {
+  const entries = [...document.positions];
+  for (const [key] of entries) {
+    if (key.startsWith(`${to}.`)) {
+      document.positions.delete(key);
+    }
+  }
+  for (const [key, place] of entries) {
+    if (key === from || key.startsWith(`${from}.`)) {
+      document.positions.set(`${to}${key.slice(from.length)}`, { ...place, origin });
+    }
+  }
+}
+
+/** A copy of a raw value, so the scenario section keeps its own. */
+function copyRaw(value: RawValue): RawValue {
+  if (Array.isArray(value)) {
+    return value.map(copyRaw);
+  }
+  if (value !== null && typeof value === 'object') {
+    const copy = Object.create(null) as RawMap;
+    for (const [key, child] of Object.entries(value)) {
+      copy[key] = copyRaw(child);
+    }
+    return copy;
+  }
+  return value;
 }
 
 /** The item a segment names, matched as every other key path matches it (`meetings_лпр`). */

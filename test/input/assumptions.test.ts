@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { getInput, listNumericInputs } from '../../src/calc/paths.js';
-import { loadAssumptions } from '../../src/input/assumptions.js';
+import { loadAssumptions, type LoadOptions } from '../../src/input/assumptions.js';
 import { InputError, type InputProblem } from '../../src/model/problem.js';
 
 /** A small valid file; each case changes one thing. */
@@ -25,9 +25,14 @@ delivery:
   hours_per_client_month: 48
 `;
 
-function problemsOf(text: string): InputProblem[] {
+/** YAML text from its lines. */
+function lines(...rows: string[]): string {
+  return `${rows.join('\n')}\n`;
+}
+
+function problemsOf(text: string, options: LoadOptions = {}): InputProblem[] {
   try {
-    loadAssumptions(text, 'plan.yaml');
+    loadAssumptions(text, 'plan.yaml', options);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     return (error as InputError).problems;
@@ -137,7 +142,13 @@ describe('loadAssumptions accepts the friendly forms', () => {
 describe('overrides name list items as the rest of the tool does', () => {
   const named = BASE.replace('stage: meetings', 'stage: Meetings (ЛПР)').replace(
     'delivery:\n',
-    'delivery:\n  roles:\n    - role: Account manager\n      headcount: 4\n      clients_per_person: 15\n',
+    lines(
+      'delivery:',
+      '  roles:',
+      '    - role: Account manager',
+      '      headcount: 4',
+      '      clients_per_person: 15',
+    ),
   );
 
   it('sets every input that sensitivity lists, by the path it lists', () => {
@@ -166,5 +177,89 @@ describe('overrides name list items as the rest of the tool does', () => {
       overrides: [{ path: 'funnel.Meetings (ЛПР).conversion', value: '3%', origin: '--set' }],
     });
     expect(assumptions.funnel[1]).toEqual({ stage: 'Meetings (ЛПР)', conversion: 0.03 });
+  });
+});
+
+describe('a scenario sets lists and values as the file writes them', () => {
+  const withScenarios = (body: string) =>
+    `${BASE}icp:\n  require: [analytics access]\nscenarios:\n${body}`;
+  // BASE has 18 lines and icp two more: a scenario's name is on line 22, its first key on 23.
+
+  it('replaces the base funnel with the list the scenario gives', () => {
+    const text = withScenarios(
+      lines(
+        '  short:',
+        '    funnel:',
+        '      - stage: attempts',
+        '      - stage: deals',
+        '        conversion: 1%',
+      ),
+    );
+
+    const { assumptions } = loadAssumptions(text, 'plan.yaml', { scenario: 'short' });
+
+    expect(assumptions.funnel).toEqual([
+      { stage: 'attempts', conversion: null },
+      { stage: 'deals', conversion: 0.01 },
+    ]);
+  });
+
+  it('replaces a list named by a dotted key, keeping none of the base items', () => {
+    const text = withScenarios('  strict:\n    icp.require: [budget confirmed, no debts]\n');
+
+    const { assumptions } = loadAssumptions(text, 'plan.yaml', { scenario: 'strict' });
+
+    expect(assumptions.icp.require).toEqual(['budget confirmed', 'no debts']);
+  });
+
+  it("reports a problem inside the scenario's list at the scenario's own line", () => {
+    const text = withScenarios(
+      lines(
+        '  zero:',
+        '    funnel:',
+        '      - stage: attempts',
+        '      - stage: deals',
+        '        conversion: 0%',
+      ),
+    );
+
+    const problems = problemsOf(text, { scenario: 'zero' });
+
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      code: 'division_by_zero',
+      path: 'funnel.1.conversion',
+      line: 26,
+      col: 21,
+    });
+    expect(problems[0]?.message).toContain('(from scenario "zero")');
+  });
+
+  it("reports a list where a number belongs at the scenario's line", () => {
+    const problems = problemsOf(withScenarios('  odd:\n    churn_monthly: [1%, 2%]\n'), {
+      scenario: 'odd',
+    });
+
+    expect(problems.map((found) => [found.code, found.path, found.line])).toEqual([
+      ['wrong_type', 'churn_monthly', 23],
+    ]);
+  });
+
+  it("reports an item the scenario's path does not find at the scenario's line", () => {
+    const problems = problemsOf(withScenarios('  typo:\n    funnel.meetngs.conversion: 3%\n'), {
+      scenario: 'typo',
+    });
+
+    expect(problems).toEqual([
+      {
+        code: 'bad_override',
+        file: 'plan.yaml',
+        line: 23,
+        col: 5,
+        path: 'scenarios.typo.funnel.meetngs.conversion',
+        message: 'scenario "typo": funnel has no item "meetngs"',
+        hint: 'did you mean "meetings"? Items: attempts, meetings, deals',
+      },
+    ]);
   });
 });
