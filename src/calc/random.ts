@@ -4,7 +4,17 @@
  * nearby seeds give unrelated streams. Samples are written into Float64Arrays in
  * blocks; nothing here allocates per sample.
  */
-import type { Distribution } from '../model/uncertainty.js';
+import type { Distribution, UncertainInput } from '../model/uncertainty.js';
+
+/** The value an uncertain input stands for in the plan: the mode, else the median. */
+export function pointValue(
+  input: Pick<UncertainInput, 'distribution' | 'low' | 'high' | 'mode'>,
+): number {
+  if (input.low === input.high) return input.low;
+  if (input.distribution === 'triangular' && input.mode !== null) return input.mode;
+  if (input.distribution === 'lognormal') return Math.sqrt(input.low * input.high);
+  return (input.low + input.high) / 2;
+}
 
 /** Generator state: four 32-bit words, never all zero. */
 export type RandomState = Uint32Array;

@@ -16,7 +16,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import { atLeast, atMost, ceilWhole, divide } from './compare.js';
 import { domainBounds, inputSpecs, itemSegments, resolveInput, type InputSpec } from './paths.js';
 import { planPeriod } from './plan.js';
-import { fillSamples, seedState, type SamplerSpec } from './random.js';
+import { fillSamples, pointValue, seedState, type SamplerSpec } from './random.js';
 
 export interface SimulationOptions {
   /** Number of draws of the whole plan. */
@@ -262,16 +262,6 @@ const SCALAR_SLOTS = {
 } as const;
 
 type ScalarSlot = keyof typeof SCALAR_SLOTS;
-
-/** The value an uncertain input stands for in the plan: the mode, else the median. */
-export function pointValue(
-  input: Pick<UncertainInput, 'distribution' | 'low' | 'high' | 'mode'>,
-): number {
-  if (input.low === input.high) return input.low;
-  if (input.distribution === 'triangular' && input.mode !== null) return input.mode;
-  if (input.distribution === 'lognormal') return Math.sqrt(input.low * input.high);
-  return (input.low + input.high) / 2;
-}
 
 function compile(a: Assumptions, uncertain: UncertainInput[]): Model {
   // An input the file leaves unset (CAC from costs, say) takes its point value, so

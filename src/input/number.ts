@@ -4,7 +4,7 @@
  * ranges such as `1.5%..2%` or `12..15` for uncertain inputs.
  */
 
-import { pointValue } from '../calc/simulate.js';
+import { pointValue } from '../calc/random.js';
 import type { Distribution } from '../model/uncertainty.js';
 
 export type NumberKind =

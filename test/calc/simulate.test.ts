@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { listMetrics, metricValue, withInput } from '../../src/calc/paths.js';
 import { planPeriod } from '../../src/calc/plan.js';
-import { fillSamples, inverseNormal, seedState } from '../../src/calc/random.js';
+import { fillSamples, inverseNormal, pointValue, seedState } from '../../src/calc/random.js';
 import {
   percentiles,
-  pointValue,
   probabilisticChecks,
   simulate,
   type SimulationResult,
