@@ -7,11 +7,12 @@
 import { Chalk } from 'chalk';
 
 import type { Assumptions } from '../model/assumptions.js';
-import type { Check, PlanResult, Warning } from '../model/plan.js';
+import type { Check, PlanResult } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { capitalise } from '../text/case.js';
 import type { Formatter } from './format.js';
 import { checksFailed, label, type LabelId } from './labels.js';
+import { CHECK_UNITS, checkTexts, warningMessage } from './report.js';
 import { createTable } from './table.js';
 import { formatValue } from './whatif.js';
 
@@ -113,46 +114,6 @@ function finiteOnly(this: unknown, key: string, value: unknown): unknown {
     throw new Error(`internal error: the figure "${key}" is ${String(value)}`);
   }
   return value;
-}
-
-export function checkValue(check: Check, fmt: Formatter): { value: string; limit: string } {
-  switch (check.id) {
-    case 'ltv_to_cac':
-      return { value: fmt.decimal(check.value), limit: `≥ ${fmt.decimal(check.limit)}` };
-    case 'payback_within_contract':
-    case 'payback_max':
-      return {
-        value: `${fmt.decimal(check.value)} ${label('months', fmt.lang)}`,
-        limit: `≤ ${fmt.decimal(check.limit)} ${label('months', fmt.lang)}`,
-      };
-    case 'fits_period':
-      return {
-        value: `${fmt.decimal(check.value, 1)} ${label('weeks', fmt.lang)}`,
-        limit: `≤ ${fmt.decimal(check.limit, 1)} ${label('weeks', fmt.lang)}`,
-      };
-    case 'delivery_load':
-    case 'churn_max':
-      return { value: fmt.percent(check.value), limit: `≤ ${fmt.percent(check.limit)}` };
-  }
-}
-
-export function warningMessage(warning: Warning, fmt: Formatter): string {
-  const v = warning.values;
-  const ru = fmt.lang === 'ru';
-  switch (warning.id) {
-    case 'implied_margin_differs':
-      return ru
-        ? `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} ч на клиента при среднем чеке дают маржу ${fmt.percent(v.implied_margin ?? 0)}, а в файле ${fmt.percent(v.gross_margin ?? 0)}; бюджет часов при этой марже — ${fmt.decimal(v.hours_budget ?? 0, 1)} ч`
-        : `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} h a client at the average check imply a ${fmt.percent(v.implied_margin ?? 0)} margin, and the file says ${fmt.percent(v.gross_margin ?? 0)}; the hours budget at that margin is ${fmt.decimal(v.hours_budget ?? 0, 1)} h`;
-    case 'policy_minimum_below_binding':
-      return ru
-        ? `минимальный чек по политике ${fmt.money(v.minimum_check ?? 0)} ниже действующего минимума ${fmt.money(v.binding_minimum ?? 0)}: сделки между ними теряют маржу`
-        : `the policy minimum check ${fmt.money(v.minimum_check ?? 0)} is below the binding minimum ${fmt.money(v.binding_minimum ?? 0)}: deals between the two lose margin`;
-    case 'average_check_below_minimum':
-      return ru
-        ? `средний чек ${fmt.money(v.average_check ?? 0)} ниже минимального ${fmt.money(v.binding_minimum ?? 0)}`
-        : `the average check ${fmt.money(v.average_check ?? 0)} is below the minimum check ${fmt.money(v.binding_minimum ?? 0)}`;
-  }
 }
 
 interface Paint {
@@ -323,16 +284,6 @@ const CONSTRAINTS = {
   none: { en: 'nothing fails', ru: 'ничего не нарушено' },
 } as const;
 
-function reliefValue(input: string, value: number, fmt: Formatter): string {
-  if (/churn|conversion|margin|max_load|share/.test(input)) {
-    return fmt.percent(value);
-  }
-  if (/check|cac|cost|payroll|tools|marketing|revenue/.test(input)) {
-    return fmt.money(value);
-  }
-  return fmt.decimal(value);
-}
-
 /** Names what limits the plan and each single change that would relieve it. */
 export function bindingLines(plan: PlanResult, fmt: Formatter): string {
   const ru = fmt.lang === 'ru';
@@ -348,11 +299,9 @@ export function bindingLines(plan: PlanResult, fmt: Formatter): string {
       : `${name}${check ? ` (${check})` : ''}`;
   const lines = [`  ${head}`];
   for (const relief of binding.relief) {
-    const from = reliefValue(relief.input, relief.from, fmt);
-    const to = reliefValue(relief.input, relief.to, fmt);
-    lines.push(
-      ru ? `  → ${relief.input}: ${from} → ${to}` : `  → ${relief.input}: ${from} → ${to}`,
-    );
+    const from = formatValue(fmt, relief.input, relief.from);
+    const to = formatValue(fmt, relief.input, relief.to);
+    lines.push(`  → ${relief.input}: ${from} → ${to}`);
   }
   if (binding.constraint !== 'none' && binding.relief.length > 0) {
     lines.push(
@@ -373,7 +322,8 @@ export function renderChecks(checks: Check[], fmt: Formatter, color: boolean): s
     alignRight: [1, 2],
   });
   for (const check of checks) {
-    const { value, limit } = checkValue(check, fmt);
+    const unit = CHECK_UNITS[check.id];
+    const { value, limit } = checkTexts(check.value, check.limit, check.comparison, unit, fmt);
     rows.push([
       label(`check_${check.id}` as LabelId, lang),
       value,

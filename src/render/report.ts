@@ -4,10 +4,10 @@
  * same way) and every format renders it, so the formats never disagree.
  */
 
-import type { Check } from '../model/plan.js';
+import type { Check, Warning } from '../model/plan.js';
 import { roundAsShown, roundUpCount, type Formatter, type Lang } from './format.js';
 import { label, type LabelId } from './labels.js';
-import { checkValue, warningMessage, type PlanView } from './plan.js';
+import type { PlanView } from './plan.js';
 
 /** What a figure counts, so that each format can show or name its unit. */
 export type FigureUnit =
@@ -141,7 +141,20 @@ export function figureDelta(value: number, base: number, unit: FigureUnit, fmt: 
   return `${sign}${text}`;
 }
 
-const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
+/** A check's value and its limit with the sign of the comparison: `2.47 months`, `≤ 4 months`. */
+export function checkTexts(
+  value: number,
+  limit: number,
+  comparison: '>=' | '<=',
+  unit: FigureUnit,
+  fmt: Formatter,
+): { value: string; limit: string } {
+  const sign = comparison === '>=' ? '≥' : '≤';
+  return { value: figureText(value, unit, fmt), limit: `${sign} ${figureText(limit, unit, fmt)}` };
+}
+
+/** What each check of a plan measures. */
+export const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
   ltv_to_cac: 'ratio',
   payback_within_contract: 'months',
   payback_max: 'months',
@@ -149,6 +162,26 @@ const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
   delivery_load: 'share',
   churn_max: 'share',
 };
+
+/** A plan warning in a sentence, with its figures formatted. */
+export function warningMessage(warning: Warning, fmt: Formatter): string {
+  const v = warning.values;
+  const ru = fmt.lang === 'ru';
+  switch (warning.id) {
+    case 'implied_margin_differs':
+      return ru
+        ? `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} ч на клиента при среднем чеке дают маржу ${fmt.percent(v.implied_margin ?? 0)}, а в файле ${fmt.percent(v.gross_margin ?? 0)}; бюджет часов при этой марже — ${fmt.decimal(v.hours_budget ?? 0, 1)} ч`
+        : `${fmt.decimal(v.hours_per_client_month ?? 0, 1)} h a client at the average check imply a ${fmt.percent(v.implied_margin ?? 0)} margin, and the file says ${fmt.percent(v.gross_margin ?? 0)}; the hours budget at that margin is ${fmt.decimal(v.hours_budget ?? 0, 1)} h`;
+    case 'policy_minimum_below_binding':
+      return ru
+        ? `минимальный чек по политике ${fmt.money(v.minimum_check ?? 0)} ниже действующего минимума ${fmt.money(v.binding_minimum ?? 0)}: сделки между ними теряют маржу`
+        : `the policy minimum check ${fmt.money(v.minimum_check ?? 0)} is below the binding minimum ${fmt.money(v.binding_minimum ?? 0)}: deals between the two lose margin`;
+    case 'average_check_below_minimum':
+      return ru
+        ? `средний чек ${fmt.money(v.average_check ?? 0)} ниже минимального ${fmt.money(v.binding_minimum ?? 0)}`
+        : `the average check ${fmt.money(v.average_check ?? 0)} is below the minimum check ${fmt.money(v.binding_minimum ?? 0)}`;
+  }
+}
 
 /** The plan as a report: the figures of its public JSON, in the same order and with the same keys. */
 export function planReport(view: PlanView, fmt: Formatter): Report {
@@ -243,7 +276,8 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
   }
 
   const checks = plan.checks.map((check): ReportCheck => {
-    const texts = checkValue(check, fmt);
+    const unit = CHECK_UNITS[check.id];
+    const texts = checkTexts(check.value, check.limit, check.comparison, unit, fmt);
     return {
       id: check.id,
       label: label(`check_${check.id}` as LabelId, lang),
@@ -251,7 +285,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
       value: check.value,
       limit: check.limit,
       comparison: check.comparison,
-      unit: CHECK_UNITS[check.id],
+      unit,
       valueText: texts.value,
       limitText: texts.limit,
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { renderPlanTable } from '../../src/render/plan.js';
+import { bindingLines, renderPlanTable } from '../../src/render/plan.js';
+import { checkTexts } from '../../src/render/report.js';
 import { planOf, set } from './plan-fixture.js';
 
 /** The last line of the plan's terminal table: its verdict. */
@@ -32,5 +33,32 @@ describe('the verdict under the plan table', () => {
 
   it('says every check passed when none fails', () => {
     expect(verdict('examples/agency.yaml', {})).toBe('All checks passed.');
+  });
+});
+
+describe('the binding constraint', () => {
+  it('writes the hours that relieve the price floor as the hours budget reads: 47.1, not 47.14', () => {
+    // 180 000 × 55% / 2 100 = 47.14 hours pay for the margin at the average check.
+    const { plan, fmt } = planOf('examples/agency.yaml', {
+      overrides: [
+        set('delivery.hourly_cost', '2100'),
+        set('delivery.hours_per_client_month', '80'),
+      ],
+    });
+    const lines = bindingLines(plan, fmt).split('\n');
+    expect(lines.find((line) => line.includes('delivery.hours_per_client_month'))).toMatch(
+      /: 80( h)? → 47\.1( h)?$/,
+    );
+  });
+});
+
+describe('the texts of a check', () => {
+  it('write the value and the limit in the unit, with ≥ or ≤ before the limit', () => {
+    const fmt = planOf('examples/agency.yaml').fmt;
+    expect(checkTexts(200_000 / 81_000, 4, '<=', 'months', fmt)).toEqual({
+      value: '2.47 months',
+      limit: '≤ 4 months',
+    });
+    expect(checkTexts(5.0625, 3, '>=', 'ratio', fmt)).toEqual({ value: '5.06', limit: '≥ 3' });
   });
 });
