@@ -268,9 +268,7 @@ function nulProblem(file: string, bytes: Uint8Array, offset: number) {
 }
 
 function controlProblem(file: string, text: string, index: number) {
-  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-  const line = countLineFeeds(text, index) + 1;
-  const col = index - lineStart + 1;
+  const { line, col } = placeInText(text, index);
   const code = text.codePointAt(index)!.toString(16).toUpperCase().padStart(4, '0');
   return problem({
     code: 'control_character',
@@ -363,26 +361,23 @@ function looksLikeWindows1251(bytes: Uint8Array): boolean {
 
 /** 1-based line and column (in UTF-16 units, as the YAML parser counts) of a byte offset. */
 function positionOf(bytes: Uint8Array, offset: number): { line: number; col: number } {
-  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
-  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
-    bytes.subarray(lineStart, offset),
-  );
-  return { line: countByte(bytes, 0x0a, offset) + 1, col: before.length + 1 };
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, offset));
+  return placeInText(before, before.length);
+}
+
+/** 1-based line and column of a UTF-16 index in a text. */
+function placeInText(text: string, index: number): { line: number; col: number } {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < index; at = text.indexOf('\n', at + 1)) {
+    line += 1;
+  }
+  return { line, col: index - (text.lastIndexOf('\n', index - 1) + 1) + 1 };
 }
 
 function countByte(bytes: Uint8Array, byte: number, end: number): number {
   let count = 0;
   for (let index = 0; index < end; index += 1) {
     if (bytes[index] === byte) count += 1;
-  }
-  return count;
-}
-
-function countLineFeeds(text: string, end: number): number {
-  let count = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < end;) {
-    count += 1;
-    index = text.indexOf('\n', index + 1);
   }
   return count;
 }
