@@ -4,10 +4,12 @@
  * deal. Exit 0 for ACCEPT and REVIEW, 1 for REJECT (REVIEW too with --strict).
  */
 
+import { statSync } from 'node:fs';
+
 import type { Command } from 'commander';
 
 import { checkDeal } from '../calc/deal.js';
-import { loadDeals, type DealFlags } from '../input/deal.js';
+import { loadDeals, type DealFlags, type DealSource } from '../input/deal.js';
 import type { DealResult } from '../model/deal.js';
 import { InputError, problem } from '../model/problem.js';
 import { createFormatter, detectLang } from '../render/format.js';
@@ -98,7 +100,7 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
   const results = deals.map(({ deal }) => checkDeal(loaded.assumptions, deal));
 
   const fmt = createFormatter(detectLang(options.lang, process.env), loaded.assumptions.currency);
-  const single = results.length === 1 && (target === undefined || !isList(deals));
+  const single = target === undefined || isOneDealFile(target, deals);
   const report: DealsReportInput = {
     deals: deals.map((source, index) => ({
       origin: source.origin,
@@ -132,6 +134,16 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
   return rejected || (options.strict && reviewed) ? 1 : 0;
 }
 
-function isList(deals: { origin: string }[]): boolean {
-  return deals.some((deal) => deal.origin.includes('#')) || deals.length > 1;
+/**
+ * Whether the user named one deal file, rather than a folder or a file holding a list: the
+ * answer is one deal and its table, where a list, even of one deal, is a list.
+ */
+function isOneDealFile(target: string, deals: DealSource[]): boolean {
+  let folder = false;
+  try {
+    folder = target !== '-' && statSync(target).isDirectory();
+  } catch {
+    folder = false;
+  }
+  return !folder && deals.length === 1 && deals[0]?.place?.prefix.length === 0;
 }

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { runCli } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
 import { scratchFolder } from '../support/scratch.js';
 
 const AGENCY = ['--assumptions', 'examples/agency.yaml'];
@@ -116,5 +116,36 @@ describe('funnel check-deal from flags', () => {
     const run = runCli(['check-deal', ...AGENCY, '--check', '200k', '--hours', '48']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('give --months 6');
+  });
+});
+
+describe('funnel check-deal answers in the shape asked for, whatever the files are named', () => {
+  it('gives one deal file with # in its name its own table and a bare JSON object', () => {
+    const file = join(dir, 'north#wind.yaml');
+    copyFileSync(join(ROOT, 'examples/deals/accept.yaml'), file);
+    const { result } = dealJson([file]);
+    expect(result.verdict).toBe('ACCEPT');
+    expect(result.deals).toBeUndefined();
+    const table = runCli(['check-deal', file, ...AGENCY]);
+    expect(table.stdout).not.toMatch(/│ name\s+│ check/);
+  });
+
+  it('lists a folder that holds one deal under "deals", as it does a folder of three', () => {
+    const folder = join(dir, 'one-deal');
+    mkdirSync(folder);
+    copyFileSync(join(ROOT, 'examples/deals/accept.yaml'), join(folder, 'accept.yaml'));
+    const { result } = dealJson([folder]);
+    expect(result.deals.map((deal: { verdict: string }) => deal.verdict)).toEqual(['ACCEPT']);
+    const table = runCli(['check-deal', folder, ...AGENCY]);
+    expect(table.stdout).toMatch(/│ name\s+│ check/);
+    expect(table.stdout).toMatch(/Northwind Furniture.*ACCEPT/);
+  });
+
+  it('lists a list file of one deal under "deals"', () => {
+    const file = join(dir, 'one-item.yaml');
+    const met = 'has: [analytics access, decision maker in the meetings, budget confirmed]';
+    writeFileSync(file, `- {name: A, check: 200k, hours: 48, months: 6, ${met}}\n`);
+    const { result } = dealJson([file]);
+    expect(result.deals.map((deal: { name: string }) => deal.name)).toEqual(['A']);
   });
 });
