@@ -9,9 +9,10 @@ import { join } from 'node:path';
 
 import * as z from 'zod/mini';
 
-import { unknownFlags, unknownRoles } from '../calc/qualification.js';
+import { type DealNameField, unknownFlags, unknownRoles } from '../calc/qualification.js';
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
+import { locate } from './assumptions.js';
 import { parseNumber, type NumberKind } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
 import { readSource } from './read.js';
@@ -164,23 +165,30 @@ interface Place {
   prefix: (string | number)[];
 }
 
+/**
+ * A problem at a key of the deal: at its value, or at the key itself when `onKey`
+ * (an unknown key); a missing key is placed at the nearest enclosing one.
+ */
 function placed(
   place: Place | null,
   path: (string | number)[],
   code: string,
   message: string,
   hint: string | null = null,
+  onKey = false,
 ) {
   if (!place) {
     return problem({ code, message, hint });
   }
   const full = [...place.prefix, ...path];
-  const where = place.document.positions.get(pathKey(full));
+  const { found, exact } = locate(place.document, full);
+  const chosen = found && (onKey || !exact) ? (found.key ?? found.value) : found?.value;
+  const where = chosen && chosen.line > 0 ? chosen : null;
   return problem({
     code,
     file: place.document.file,
-    line: where?.value.line ?? null,
-    col: where?.value.col ?? null,
+    line: where?.line ?? null,
+    col: where?.col ?? null,
     path: pathKey(full),
     message,
     hint,
@@ -212,6 +220,7 @@ function shapeDeal(
             'unknown_key',
             `unknown key "${key}" in a deal`,
             suggestion ? `did you mean "${suggestion}"?` : `deal keys: ${FIELDS.join(', ')}`,
+            true,
           ),
         );
       }
@@ -302,6 +311,12 @@ function buildDeal(
           .filter((role) => role !== '')
       : (file.roles ?? null);
 
+  // A name the file wrote is placed at its item (`flags.1`); one a flag gave has no line.
+  const written: Record<DealNameField, string[]> = {
+    has: file.has ?? [],
+    flags: file.flags ?? [],
+    roles: flags.roles === undefined ? (file.roles ?? []) : [],
+  };
   for (const unknown of [
     ...unknownFlags(assumptions.icp, { has, flags: redFlags }),
     ...unknownRoles(assumptions.delivery.roles, { roles }),
@@ -314,13 +329,15 @@ function buildDeal(
       known.length > 0
         ? `known: ${known.map((name) => `"${name}"`).join(', ')}`
         : 'the assumptions file lists none; add them under icp';
+    const message =
+      `the deal (${origin}) names "${unknown.name}" in ${unknown.field}, ` +
+      'and the assumptions file does not know it';
+    const hint = unknown.nearest ? `did you mean "${unknown.nearest}"?` : listed;
+    const index = written[unknown.field].indexOf(unknown.name);
     problems.push(
-      problem({
-        code: 'unknown_name',
-        file: place?.document.file ?? null,
-        message: `the deal (${origin}) names "${unknown.name}" in ${unknown.field}, and the assumptions file does not know it`,
-        hint: unknown.nearest ? `did you mean "${unknown.nearest}"?` : listed,
-      }),
+      place && index >= 0
+        ? placed(place, [unknown.field, index], 'unknown_name', message, hint)
+        : problem({ code: 'unknown_name', file: place?.document.file ?? null, message, hint }),
     );
   }
 

@@ -1,0 +1,86 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { type DealFlags, loadDeals } from '../../src/input/deal.js';
+import { InputError, type InputProblem } from '../../src/model/problem.js';
+import { makeAssumptions } from '../support/assumptions.js';
+import { AGENCY_ICP } from '../support/deal.js';
+import { scratchFolder } from '../support/scratch.js';
+
+const dir = scratchFolder('input-deal');
+const assumptions = makeAssumptions({ icp: AGENCY_ICP });
+
+/** YAML text from its lines. */
+function lines(...rows: string[]): string {
+  return `${rows.join('\n')}\n`;
+}
+
+/** The problems of a deal file, each as file:line:col, key and message. */
+async function problemsOf(name: string, text: string, flags: DealFlags = {}) {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  try {
+    await loadDeals(file, flags, assumptions);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as InputError).problems.map((found: InputProblem) => ({
+      at: `${name}:${found.line}:${found.col}`,
+      path: found.path,
+      code: found.code,
+    }));
+  }
+  throw new Error('expected the deal file to be refused');
+}
+
+describe('where loadDeals places a problem of a deal file', () => {
+  it('points an unknown key at the key, not at its value', async () => {
+    const text = lines('name: Acme', 'chek: 150000', 'hours: 48', 'months: 6');
+
+    expect(await problemsOf('key.yaml', text)).toEqual([
+      { at: 'key.yaml:2:1', path: 'chek', code: 'unknown_key' },
+    ]);
+  });
+
+  it('points a check missing from the second deal of a list at that deal', async () => {
+    const text = lines(
+      '- name: A',
+      '  check: 150000',
+      '  hours: 48',
+      '  months: 6',
+      '- name: B',
+      '  hours: 48',
+      '  months: 6',
+    );
+
+    expect(await problemsOf('list.yaml', text)).toEqual([
+      { at: 'list.yaml:5:3', path: '1.check', code: 'missing_key' },
+    ]);
+  });
+
+  it('points an unknown red flag and role at their items in the file', async () => {
+    const text = lines(
+      'check: 220000',
+      'hours: 48',
+      'months: 6',
+      'flags:',
+      '  - no CRM',
+      '  - no CMR',
+      'roles: [acount manager]',
+    );
+
+    expect(await problemsOf('names.yaml', text)).toEqual([
+      { at: 'names.yaml:6:5', path: 'flags.1', code: 'unknown_name' },
+      { at: 'names.yaml:7:9', path: 'roles.0', code: 'unknown_name' },
+    ]);
+  });
+
+  it('gives a name that a flag added no line', async () => {
+    const text = lines('check: 220000', 'hours: 48', 'months: 6', 'flags: [no CRM]');
+
+    expect(await problemsOf('flag.yaml', text, { flag: ['no CMR'] })).toEqual([
+      { at: 'flag.yaml:null:null', path: null, code: 'unknown_name' },
+    ]);
+  });
+});
