@@ -287,17 +287,23 @@ function runCli(args: string[]): Promise<Run> {
   });
 }
 
-/** What the CLI must do with any file: exit 0, 1 or 2, no stack trace, JSON that parses. */
+/**
+ * What the CLI must do with any file: no stack trace, JSON that parses, exit 2 exactly when the
+ * file is refused (the JSON lists errors), and otherwise 0 when every check passes and 1 when one
+ * fails. A plan that fails a check is `ok: false` too, so `ok` alone does not tell the two apart.
+ */
 function checkRun(run: Run): void {
   expect([0, 1, 2]).toContain(run.code);
   expect(run.stderr).not.toMatch(/^ {4}at /m);
   const report = JSON.parse(run.stdout);
-  if (report.ok === false) {
-    expect(run.code).toBe(2);
+  const refused = report.errors !== undefined;
+  expect(run.code === 2, `exit ${run.code} with errors ${refused}`).toBe(refused);
+  if (refused) {
+    expect(report.ok).toBe(false);
     expect(report.errors.length).toBeGreaterThan(0);
   } else {
-    expect([0, 1]).toContain(run.code);
     expect(report.unit_economics).toBeDefined();
+    expect(report.ok).toBe(run.code === 0);
   }
 }
 
@@ -319,6 +325,15 @@ describe('the built CLI, given any file', () => {
     await writeFile(path, content);
     return runCli(['plan', path, '--json']);
   }
+
+  it('exits 1, not 2, for a valid plan that fails a check: ltv_to_cac_min raised from 3 to 9', async () => {
+    const agency = await readFile(join(ROOT, 'examples', 'agency.yaml'), 'utf8');
+    const run = await runOn(agency.replace('ltv_to_cac_min: 3', 'ltv_to_cac_min: 9'));
+
+    checkRun(run);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout).ok).toBe(false);
+  }, 30_000);
 
   // Each run starts a process (about a tenth of a second), so the count is kept small.
   it('exits 0, 1 or 2 for any bytes, with --json output that parses', async () => {
