@@ -6,20 +6,14 @@
 
 import { capitalise } from '../text/case.js';
 import type { Lang } from './format.js';
-import { checksFailed } from './labels.js';
+import { checksFailed, label } from './labels.js';
 import type { Report, ReportCheck, ReportFigure, ReportSection } from './report.js';
 
+/** Words only the markdown uses; the rest are the labels of every format. */
 const WORDS = {
-  check: { en: 'Check', ru: 'Проверка' },
-  value: { en: 'Value', ru: 'Значение' },
-  limit: { en: 'Limit', ru: 'Порог' },
   result: { en: 'Result', ru: 'Итог' },
   figure: { en: 'Figure', ru: 'Показатель' },
-  passed: { en: 'passed', ru: 'пройдена' },
   failed: { en: 'failed', ru: 'не пройдена' },
-  checks: { en: 'Checks', ru: 'Проверки' },
-  warnings: { en: 'Warnings', ru: 'Предупреждения' },
-  all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A table cell: pipes escaped and line breaks flattened, so a name cannot break the table. */
@@ -67,7 +61,7 @@ function itemTable(section: ReportSection): string {
 
 function figureTable(section: ReportSection, lang: Lang): string {
   return tableOf(
-    [WORDS.figure[lang], WORDS.value[lang]],
+    [WORDS.figure[lang], label('value', lang)],
     ['left', 'right'],
     section.figures.map((figure) => [figure.label, figure.text]),
   );
@@ -84,10 +78,10 @@ export function checksMarkdown(checks: ReportCheck[], lang: Lang, level: number)
     check.label,
     check.valueText,
     check.limitText,
-    check.ok ? `✅ ${w('passed')}` : `❌ ${w('failed')}`,
+    check.ok ? `✅ ${label('passed', lang)}` : `❌ ${w('failed')}`,
   ]);
-  return `${heading(level, w('checks'))}\n\n${tableOf(
-    [w('check'), w('value'), w('limit'), w('result')],
+  return `${heading(level, label('checks', lang))}\n\n${tableOf(
+    [label('check', lang), label('value', lang), label('limit', lang), w('result')],
     ['left', 'right', 'right', 'left'],
     rows,
   )}`;
@@ -102,14 +96,13 @@ export function sectionMarkdown(section: ReportSection, lang: Lang, level: numbe
 /** The whole report as markdown, ending with a newline. */
 export function renderMarkdown(report: Report): string {
   const lang = report.lang;
-  const w = (id: keyof typeof WORDS) => WORDS[id][lang];
   const failed = report.checks.filter((check) => !check.ok).length;
   const parts: string[] = [];
 
   parts.push(`## ${report.ok ? '✅' : '❌'} ${markdownCell(report.title)}`);
   parts.push(
     failed === 0
-      ? w('all_passed')
+      ? label('all_passed', lang)
       : `**${capitalise(checksFailed(failed, report.checks.length, lang))}.**`,
   );
 
@@ -119,7 +112,7 @@ export function renderMarkdown(report: Report): string {
 
   if (report.warnings.length > 0) {
     const lines = report.warnings.map((warning) => `- ⚠️ ${markdownCell(warning.message)}`);
-    parts.push(`### ${w('warnings')}\n\n${lines.join('\n')}`);
+    parts.push(`### ${label('warnings', lang)}\n\n${lines.join('\n')}`);
   }
 
   for (const section of report.sections) {

@@ -7,10 +7,10 @@
 import { Chalk } from 'chalk';
 
 import type { Assumptions } from '../model/assumptions.js';
-import type { Check, PlanResult } from '../model/plan.js';
+import type { Check, ConstraintId, PlanResult } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { capitalise } from '../text/case.js';
-import type { Formatter } from './format.js';
+import type { Formatter, Lang } from './format.js';
 import { checksFailed, label, type LabelId } from './labels.js';
 import { CHECK_UNITS, checkTexts, warningMessage } from './report.js';
 import { createTable } from './table.js';
@@ -276,27 +276,35 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   return `${sections.join('\n\n')}\n`;
 }
 
-const CONSTRAINTS = {
-  sales_capacity: { en: 'sales capacity', ru: 'пропускная способность продаж' },
-  delivery_capacity: { en: 'delivery capacity', ru: 'вместимость производства' },
-  price_floor: { en: 'the price floor', ru: 'минимальный чек' },
-  unit_economics: { en: 'unit economics', ru: 'юнит-экономика' },
-  none: { en: 'nothing fails', ru: 'ничего не нарушено' },
-} as const;
+/** Names of the constraints that have no section of their own in the plan. */
+const CONSTRAINT_NAMES = {
+  sales_capacity: { en: 'Sales capacity', ru: 'Пропускная способность продаж' },
+  price_floor: { en: 'Price floor', ru: 'Минимальный чек' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+function constraintName(constraint: Exclude<ConstraintId, 'none'>, lang: Lang): string {
+  switch (constraint) {
+    case 'delivery_capacity':
+      return label('capacity', lang);
+    case 'unit_economics':
+      return label('unit_economics', lang);
+    default:
+      return CONSTRAINT_NAMES[constraint][lang];
+  }
+}
 
 /** Names what limits the plan and each single change that would relieve it. */
 export function bindingLines(plan: PlanResult, fmt: Formatter): string {
   const ru = fmt.lang === 'ru';
   const { binding } = plan;
-  const name = CONSTRAINTS[binding.constraint][fmt.lang];
   const check = binding.checkId ? label(`check_${binding.checkId}` as LabelId, fmt.lang) : null;
   const headroom = fmt.percent(Math.abs(binding.headroom));
   const head =
     binding.constraint === 'none'
       ? ru
-        ? `ничего не нарушено; ближе всего к порогу: ${check ?? '—'} (запас ${headroom})`
-        : `nothing fails; the tightest check is ${check ?? '—'} (${headroom} headroom)`
-      : `${name}${check ? ` (${check})` : ''}`;
+        ? `Ничего не нарушено; ближе всего к порогу: ${check ?? '—'} (запас ${headroom})`
+        : `Nothing fails; the tightest check is ${check ?? '—'} (${headroom} headroom)`
+      : `${constraintName(binding.constraint, fmt.lang)}${check ? ` (${check})` : ''}`;
   const lines = [`  ${head}`];
   for (const relief of binding.relief) {
     const from = formatValue(fmt, relief.input, relief.from);

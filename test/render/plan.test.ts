@@ -52,6 +52,25 @@ describe('the binding constraint', () => {
   });
 });
 
+describe('the name of the binding constraint', () => {
+  /** The first line of the binding-constraint block, trimmed. */
+  function head(options: Parameters<typeof planOf>[1]): string {
+    const { plan, fmt } = planOf('examples/agency.yaml', options);
+    return bindingLines(plan, fmt).split('\n')[0]!.trim();
+  }
+
+  it('is the heading of its section of the plan, in either language', () => {
+    const overloaded = [set('delivery.roles.targeting specialist.headcount', '3')];
+    expect(head({ overrides: overloaded })).toBe('Delivery capacity (Delivery load)');
+    expect(head({ lang: 'ru', overrides: ONE_FAILS })).toBe('Юнит-экономика (LTV/CAC)');
+  });
+
+  it('starts with a capital letter when nothing fails, as the other names do', () => {
+    expect(head({})).toMatch(/^Nothing fails; the tightest check is /);
+    expect(head({ lang: 'ru' })).toMatch(/^Ничего не нарушено; ближе всего к порогу: /);
+  });
+});
+
 describe('the texts of a check', () => {
   it('write the value and the limit in the unit, with ≥ or ≤ before the limit', () => {
     const fmt = planOf('examples/agency.yaml').fmt;
