@@ -683,8 +683,7 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
 
   const positive: PositiveOf = (parsed, path, why) => {
     const result = value(parsed, path);
-    const low = parsed?.range ? parsed.range.low : result;
-    if (parsed !== undefined && low <= 0) {
+    if (parsed !== undefined && lowest(parsed) <= 0) {
       const example = EXAMPLES[String(path[path.length - 1])];
       report(
         path,
@@ -716,7 +715,7 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
     'with no margin no client ever pays back CAC',
   );
   const margin = file.gross_margin;
-  if (margin && (margin.value >= 1 || (margin.range && margin.range.high >= 1))) {
+  if (margin && highest(margin) >= 1) {
     report(
       ['gross_margin'],
       'margin_too_high',
@@ -734,7 +733,7 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
     ? positive(file.ltv_horizon_months, ['ltv_horizon_months'], 'it caps the lifetime')
     : null;
   const churn = file.churn_monthly;
-  const churnCanBeZero = churn ? (churn.range ? churn.range.low : churn.value) <= 0 : false;
+  const churnCanBeZero = churn ? lowest(churn) <= 0 : false;
   if (churnCanBeZero && !written(['ltv_horizon_months'])) {
     report(
       ['churn_monthly'],
@@ -762,7 +761,8 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
         'weeks to close divide by it',
       )
     : 5;
-  if (workingDaysPerWeek > 7) {
+  const days = sales.working_days_per_week;
+  if (days && highest(days) > 7) {
     report(
       ['sales', 'working_days_per_week'],
       'too_many_days',
@@ -836,16 +836,24 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
       marketing: optional(costs.marketing, ['sales', 'monthly_costs', 'marketing']) ?? 0,
     };
     const total = monthlyCosts.payroll + monthlyCosts.tools + monthlyCosts.marketing;
+    const least = [costs.payroll, costs.tools, costs.marketing].reduce(
+      (sum, cost) => sum + (cost ? lowest(cost) : 0),
+      0,
+    );
     const anyRejected = ['payroll', 'tools', 'marketing'].some(
       (key) =>
         written(['sales', 'monthly_costs', key]) && costs[key as keyof typeof costs] === undefined,
     );
-    if (total <= 0 && !anyRejected) {
+    if (least <= 0 && !anyRejected) {
       report(
         ['sales', 'monthly_costs'],
         'must_be_positive',
-        'sales.monthly_costs add up to zero, and LTV/CAC divides by CAC',
-        'write the real payroll, tools and marketing a month',
+        total <= 0
+          ? 'sales.monthly_costs add up to zero, and LTV/CAC divides by CAC'
+          : 'sales.monthly_costs can add up to zero within their ranges, and LTV/CAC divides by CAC',
+        total <= 0
+          ? 'write the real payroll, tools and marketing a month'
+          : 'start a range above zero, e.g. payroll: 150 000..250 000',
       );
     }
   } else if (file.sales && !written(['sales', 'cac']) && !written(['sales', 'monthly_costs'])) {
@@ -974,6 +982,16 @@ function probabilityRequirements(
 type ValueOf = (parsed: ParsedNumber | undefined, path: Path) => number;
 type PositiveOf = (parsed: ParsedNumber | undefined, path: Path, why: string) => number;
 
+/** The least value a number may take: the lower bound of a range, or the figure itself. */
+function lowest(parsed: ParsedNumber): number {
+  return parsed.range ? parsed.range.low : parsed.value;
+}
+
+/** The greatest value a number may take: the upper bound of a range, or the figure itself. */
+function highest(parsed: ParsedNumber): number {
+  return parsed.range ? parsed.range.high : parsed.value;
+}
+
 function texts(list: (string | undefined)[] | undefined): string[] {
   return (list ?? []).filter((item): item is string => item !== undefined);
 }
@@ -1032,8 +1050,7 @@ function buildFunnel(
       return { stage: name, conversion: 1 };
     }
     const conversion = value(stage.conversion, [...path, 'conversion']);
-    const low = stage.conversion.range ? stage.conversion.range.low : conversion;
-    if (low <= 0) {
+    if (lowest(stage.conversion) <= 0) {
       report(
         [...path, 'conversion'],
         'division_by_zero',

@@ -263,3 +263,57 @@ describe('a scenario sets lists and values as the file writes them', () => {
     ]);
   });
 });
+
+describe("a range stays within its key's limits at both ends", () => {
+  it('refuses working days a week that may reach 8', () => {
+    const text = BASE.replace(
+      '  cac: 200 000\n',
+      '  cac: 200 000\n  working_days_per_week: 5..8\n',
+    );
+
+    expect(problemsOf(text).map((found) => [found.code, found.path, found.line])).toEqual([
+      ['too_many_days', 'sales.working_days_per_week', 16],
+    ]);
+  });
+
+  it('accepts working days a week from 5 to 7', () => {
+    const text = BASE.replace(
+      '  cac: 200 000\n',
+      '  cac: 200 000\n  working_days_per_week: 5..7\n',
+    );
+
+    expect(loadAssumptions(text, 'plan.yaml').uncertain).toEqual([
+      {
+        path: 'sales.working_days_per_week',
+        distribution: 'uniform',
+        low: 5,
+        high: 7,
+        mode: null,
+      },
+    ]);
+  });
+
+  it('refuses monthly costs whose ranges may add up to zero, as it refuses a CAC from 0', () => {
+    const costs = '  monthly_costs: {payroll: 0..900 000, tools: 0, marketing: 0}\n';
+    const problems = problemsOf(BASE.replace('  cac: 200 000\n', costs));
+
+    expect(problems.map((found) => [found.code, found.path, found.message])).toEqual([
+      [
+        'must_be_positive',
+        'sales.monthly_costs',
+        'sales.monthly_costs can add up to zero within their ranges, and LTV/CAC divides by CAC',
+      ],
+    ]);
+  });
+
+  it('accepts monthly costs that start at zero while another cost stays above it', () => {
+    const costs = '  monthly_costs: {payroll: 0..900 000, tools: 10 000, marketing: 0}\n';
+    const { assumptions } = loadAssumptions(BASE.replace('  cac: 200 000\n', costs), 'plan.yaml');
+
+    expect(assumptions.sales.monthlyCosts).toEqual({
+      payroll: 450_000,
+      tools: 10_000,
+      marketing: 0,
+    });
+  });
+});
