@@ -57,6 +57,21 @@ export interface DealPlace {
 
 const FIELDS = ['name', 'check', 'hours', 'months', 'has', 'flags', 'roles'] as const;
 
+type NumberField = 'check' | 'hours' | 'months';
+
+interface NumberFieldSpec {
+  kind: NumberKind;
+  example: string;
+  /** Whether 0 is a value the deal may have: a client may take no delivery hours. */
+  zeroAllowed: boolean;
+}
+
+const NUMBER_FIELDS: Record<NumberField, NumberFieldSpec> = {
+  check: { kind: 'money', example: '150000', zeroAllowed: false },
+  hours: { kind: 'quantity', example: '48', zeroAllowed: true },
+  months: { kind: 'quantity', example: '6', zeroAllowed: false },
+};
+
 const dealShape = z.strictObject({
   name: z.optional(z.string()),
   check: z.optional(z.union([z.string(), z.number()])),
@@ -225,18 +240,66 @@ function shapeDeal(
         );
       }
     } else {
-      problems.push(
-        placed(
-          place,
-          path,
-          'wrong_type',
-          `${pathKey(path) || 'the deal'}: ${issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.message}`,
-          'see examples/deals/ for the shape of a deal',
-        ),
-      );
+      problems.push(wrongType(issue, path, rawAt(item, path), place));
     }
   }
   return null;
+}
+
+/** A value of the wrong type, said as in the assumptions file: what is there, what is expected. */
+function wrongType(
+  issue: z.core.$ZodIssue,
+  path: (string | number)[],
+  raw: RawValue | undefined,
+  place: Place,
+): InputProblem {
+  const key = path.length > 0 ? pathKey(path) : 'the deal';
+  const field = NUMBER_FIELDS[String(path[0]) as NumberField] as NumberFieldSpec | undefined;
+  const expected =
+    issue.code === 'invalid_union'
+      ? 'a number'
+      : issue.code !== 'invalid_type'
+        ? null
+        : issue.expected === 'array'
+          ? 'a list'
+          : issue.expected === 'object'
+            ? 'a mapping of keys'
+            : issue.expected === 'string'
+              ? 'text'
+              : `a ${issue.expected}`;
+  return placed(
+    place,
+    path,
+    raw === null ? 'empty_value' : 'wrong_type',
+    expected
+      ? `${key} is ${described(raw)}, and ${expected} is expected`
+      : `${key}: ${issue.message}`,
+    field && path.length === 1
+      ? `write e.g. ${path[0]}: ${field.example}`
+      : 'see examples/deals/ for the shape of a deal',
+  );
+}
+
+function rawAt(item: RawValue, path: (string | number)[]): RawValue | undefined {
+  let value: RawValue | undefined = item;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') {
+      return undefined;
+    }
+    value = Array.isArray(value) ? value[Number(segment)] : value[segment];
+  }
+  return value;
+}
+
+/** A raw YAML value as a message names it. */
+function described(raw: RawValue | undefined): string {
+  if (raw === undefined || raw === null) {
+    return 'an empty value';
+  }
+  if (Array.isArray(raw)) {
+    return 'a list';
+  }
+  return typeof raw === 'object' ? 'a mapping of keys' : `"${raw}"`;
 }
 
 function buildDeal(
@@ -248,11 +311,13 @@ function buildDeal(
   problems: InputProblem[],
 ): Deal | null {
   const before = problems.length;
-  const fromFlag = (key: 'check' | 'hours' | 'months') => flags[key] !== undefined;
+  const fromFlag = (key: NumberField) => flags[key] !== undefined;
 
-  function number(key: 'check' | 'hours' | 'months', kind: NumberKind, example: string): number {
+  function number(key: NumberField): number {
+    const { kind, example, zeroAllowed } = NUMBER_FIELDS[key];
     const raw = flags[key] ?? file[key];
     const where = fromFlag(key) ? null : place;
+    const named = fromFlag(key) ? `--${key}` : key;
     if (raw === undefined) {
       problems.push(
         placed(
@@ -267,15 +332,7 @@ function buildDeal(
     }
     const parsed = parseNumber(raw, kind, assumptions.currency);
     if (!parsed.ok) {
-      problems.push(
-        placed(
-          where,
-          [key],
-          'bad_number',
-          `${fromFlag(key) ? `--${key}` : key}: ${parsed.message}`,
-          parsed.hint,
-        ),
-      );
+      problems.push(placed(where, [key], 'bad_number', `${named}: ${parsed.message}`, parsed.hint));
       return 0;
     }
     if (parsed.number.range) {
@@ -284,23 +341,23 @@ function buildDeal(
           where,
           [key],
           'bad_number',
-          `${key}: a deal is priced at one figure, not a range`,
+          `${named}: a deal is priced at one figure, not a range`,
           `write one value, e.g. ${example}`,
         ),
       );
       return 0;
     }
-    if (key !== 'hours' && parsed.number.value <= 0) {
+    if (!zeroAllowed && parsed.number.value <= 0) {
       problems.push(
-        placed(where, [key], 'must_be_positive', `${key} must be above zero`, `e.g. ${example}`),
+        placed(where, [key], 'must_be_positive', `${named} must be above zero`, `e.g. ${example}`),
       );
     }
     return parsed.number.value;
   }
 
-  const check = number('check', 'money', '150000');
-  const hours = number('hours', 'quantity', '48');
-  const months = number('months', 'quantity', '6');
+  const check = number('check');
+  const hours = number('hours');
+  const months = number('months');
   const has = [...(file.has ?? []), ...(flags.has ?? [])];
   const redFlags = [...(file.flags ?? []), ...(flags.flag ?? [])];
   const roles =

@@ -17,21 +17,28 @@ function lines(...rows: string[]): string {
   return `${rows.join('\n')}\n`;
 }
 
-/** The problems of a deal file, each as file:line:col, key and message. */
-async function problemsOf(name: string, text: string, flags: DealFlags = {}) {
-  const file = join(dir, name);
-  writeFileSync(file, text);
+/** The problems of a deal from a file written with `text` (none: flags alone). */
+async function refusal(name: string | null, text: string, flags: DealFlags = {}) {
+  const file = name === null ? undefined : join(dir, name);
+  if (file !== undefined) {
+    writeFileSync(file, text);
+  }
   try {
     await loadDeals(file, flags, assumptions);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
-    return (error as InputError).problems.map((found: InputProblem) => ({
-      at: `${name}:${found.line}:${found.col}`,
-      path: found.path,
-      code: found.code,
-    }));
+    return (error as InputError).problems;
   }
-  throw new Error('expected the deal file to be refused');
+  throw new Error('expected the deal to be refused');
+}
+
+/** The problems of a deal file, each as file:line:col, key path and code. */
+async function problemsOf(name: string, text: string, flags: DealFlags = {}) {
+  return (await refusal(name, text, flags)).map((found: InputProblem) => ({
+    at: `${name}:${found.line}:${found.col}`,
+    path: found.path,
+    code: found.code,
+  }));
 }
 
 describe('where loadDeals places a problem of a deal file', () => {
@@ -81,6 +88,38 @@ describe('where loadDeals places a problem of a deal file', () => {
 
     expect(await problemsOf('flag.yaml', text, { flag: ['no CMR'] })).toEqual([
       { at: 'flag.yaml:null:null', path: null, code: 'unknown_name' },
+    ]);
+  });
+});
+
+describe('what loadDeals says of a deal figure', () => {
+  it('says a check given as a list is not the number expected, at its line and column', async () => {
+    const [found] = await refusal(
+      'list-check.yaml',
+      lines('check: [150k]', 'hours: 48', 'months: 6'),
+    );
+
+    expect(found).toMatchObject({
+      code: 'wrong_type',
+      line: 1,
+      col: 8,
+      path: 'check',
+      message: 'check is a list, and a number is expected',
+      hint: 'write e.g. check: 150000',
+    });
+  });
+
+  it('names the flag that gave a check of 0', async () => {
+    const problems = await refusal(null, '', { check: '0', hours: '48', months: '6' });
+
+    expect(problems.map((found) => found.message)).toEqual(['--check must be above zero']);
+  });
+
+  it('takes 0 hours, and refuses a term of 0 months', async () => {
+    const text = lines('check: 150000', 'hours: 0', 'months: 0');
+
+    expect((await refusal('zero.yaml', text)).map((found) => found.message)).toEqual([
+      'months must be above zero',
     ]);
   });
 });
