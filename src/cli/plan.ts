@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { planPeriod } from '../calc/plan.js';
 import { probabilisticChecks, simulate } from '../calc/simulate.js';
 import { loadAssumptions, type Override } from '../input/assumptions.js';
+import { parseNumber, type NumberKind } from '../input/number.js';
 import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
@@ -175,6 +176,49 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   return ok ? 0 : 1;
 }
 
+/** What a flag's number must be: its kind, and for a bounded flag the whole range. */
+export interface FlagNumberRule {
+  kind: NumberKind;
+  bounds?: { min: number; max: number; example: number };
+}
+
+/**
+ * A number given to a flag, read by the same rules as a number in the file (`200k`, `10%`,
+ * `1 000`; no hex, no range). A bounded flag states its range and an example when it is missed.
+ */
+export function flagNumber(flag: string, raw: string, rule: FlagNumberRule): number {
+  const { bounds } = rule;
+  const parsed = parseNumber(raw, rule.kind);
+  let reason: string | null = null;
+  if (!parsed.ok) {
+    reason = parsed.message;
+  } else if (parsed.number.range) {
+    reason = 'a range is not a single value';
+  } else if (!bounds || (parsed.number.value >= bounds.min && parsed.number.value <= bounds.max)) {
+    return parsed.number.value;
+  }
+
+  if (bounds) {
+    const what = rule.kind === 'whole' ? 'a whole number' : 'a number';
+    const expected = `expected ${what} from ${bounds.min} to ${bounds.max}`;
+    throw new InputError([
+      problem({
+        code: 'bad_flag_value',
+        message: `${flag} ${raw}: ${expected}${reason ? `; ${reason}` : ''}`,
+        hint: `e.g. ${flag} ${bounds.example}`,
+      }),
+    ]);
+  }
+  throw new InputError([
+    problem({
+      code: 'bad_flag_value',
+      message: `${flag} ${raw}: ${reason}`,
+      hint: parsed.ok ? 'write one value' : parsed.hint,
+    }),
+  ]);
+}
+
+/** A whole-number flag from min to max, or its default when it is not given. */
 function wholeFlag(
   flag: string,
   raw: string | undefined,
@@ -182,20 +226,9 @@ function wholeFlag(
   min: number,
   max: number,
 ) {
-  if (raw === undefined) {
-    return fallback;
-  }
-  const value = Number(raw.replace(/[_\s]/g, ''));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new InputError([
-      problem({
-        code: 'bad_flag_value',
-        message: `${flag} ${raw}: expected a whole number from ${min} to ${max}`,
-        hint: `e.g. ${flag} ${fallback}`,
-      }),
-    ]);
-  }
-  return value;
+  return raw === undefined
+    ? fallback
+    : flagNumber(flag, raw, { kind: 'whole', bounds: { min, max, example: fallback } });
 }
 
 /** A bar on stderr for simulations long enough to need one, and only on a terminal. */

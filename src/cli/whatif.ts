@@ -14,7 +14,6 @@ import {
   type SolvePreset,
   type SolveRequest,
 } from '../calc/solve.js';
-import { parseNumber } from '../input/number.js';
 import { InputError, problem } from '../model/problem.js';
 import { nearest } from '../text/suggest.js';
 import { createFormatter, detectLang } from '../render/format.js';
@@ -22,6 +21,7 @@ import { toJsonText } from '../render/plan.js';
 import { renderSensitivity, renderSolve, sensitivityJson, solveJson } from '../render/whatif.js';
 import { writeOut, stdoutColor } from './output.js';
 import {
+  flagNumber,
   loadFile,
   outputFormat,
   SHARED_OPTIONS,
@@ -93,18 +93,9 @@ Examples:
     });
 }
 
+/** A rate when written with `%`, else a plain quantity, as in the file. */
 function flagValue(flag: string, raw: string): number {
-  const parsed = parseNumber(raw, raw.includes('%') ? 'rate' : 'quantity');
-  if (!parsed.ok || parsed.number.range) {
-    throw new InputError([
-      problem({
-        code: 'bad_flag_value',
-        message: `${flag} ${raw}: ${parsed.ok ? 'a range is not a single value' : parsed.message}`,
-        hint: parsed.ok ? 'write one value' : parsed.hint,
-      }),
-    ]);
-  }
-  return parsed.number.value;
+  return flagNumber(flag, raw, { kind: raw.includes('%') ? 'rate' : 'quantity' });
 }
 
 function usage(message: string, hint: string): InputError {

@@ -108,6 +108,35 @@ describe('funnel plan with ranges', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--samples many: expected a whole number');
   });
+
+  it("reads --samples 20k and --seed 1_000 by the file's number rules, as 20 000 and 1 000", () => {
+    const args = ['plan', 'examples/agency-ranges.yaml'];
+    const { run, result } = json([...args, '--samples', '20k', '--seed', '1_000']);
+    expect(run.code).toBe(0);
+    expect(result.simulation.samples).toBe(20000);
+    const same = json([...args, '--samples', '20000', '--seed', '1000']).result;
+    expect(result.simulation).toEqual(same.simulation);
+  });
+
+  it('rejects --samples 0x400 and --seed 0b11 as the file rejects hex and binary', () => {
+    const samples = runCli(['plan', 'examples/agency-ranges.yaml', '--samples', '0x400']);
+    expect(samples.code).toBe(2);
+    expect(samples.stderr).toContain(
+      'error: --samples 0x400: expected a whole number from 1 to 50000000; ' +
+        '"0x400" is written in hexadecimal, octal or binary\n  e.g. --samples 100000',
+    );
+    const seed = runCli(['plan', 'examples/agency-ranges.yaml', '--seed', '0b11']);
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed 0b11: expected a whole number from 0 to 4294967295');
+  });
+
+  it('rejects a sample count out of its range or a range of counts', () => {
+    for (const samples of ['0', '60M', '100..200', '2.5']) {
+      const run = runCli(['plan', 'examples/agency-ranges.yaml', '--samples', samples]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--samples ${samples}: expected a whole number from 1 to`);
+    }
+  });
 });
 
 describe('probabilistic thresholds', () => {
