@@ -37,7 +37,7 @@ describe('funnel compare', () => {
     expect(run.code).toBe(1);
   });
 
-  it('takes no --scenario, as it shows every scenario: exit 2, and the help does not offer it', () => {
+  it('takes no --scenario, as it shows every scenario: exit 2, and its help omits it', () => {
     const run = runCli(['compare', 'examples/agency.yaml', '--scenario', 'pessimistic']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');

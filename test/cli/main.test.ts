@@ -48,7 +48,7 @@ describe('one output format, chosen the same way for results and errors: --json 
     expect(JSON.parse(run.stdout).ok).toBe(true);
   });
 
-  it('reports a missing file as one JSON document, and no ::error line, for --format github --json', () => {
+  it('reports a missing file as JSON alone, no ::error line, for --format github --json', () => {
     const run = runCli([...missing, '--format', 'github', '--json']);
     expect(run.code).toBe(2);
     expect(run.stdout).not.toContain('::error');
