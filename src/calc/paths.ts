@@ -94,14 +94,6 @@ function sales(a: Assumptions, fields: Partial<Assumptions['sales']>): Assumptio
   return { ...a, sales: { ...a.sales, ...fields } };
 }
 
-function delivery(a: Assumptions, fields: Partial<Assumptions['delivery']>): Assumptions {
-  return { ...a, delivery: { ...a.delivery, ...fields } };
-}
-
-function thresholds(a: Assumptions, fields: Partial<Assumptions['thresholds']>): Assumptions {
-  return { ...a, thresholds: { ...a.thresholds, ...fields } };
-}
-
 type CostField = 'payroll' | 'tools' | 'marketing';
 
 function monthlyCost(a: Assumptions, field: CostField, value: number) {
@@ -110,154 +102,73 @@ function monthlyCost(a: Assumptions, field: CostField, value: number) {
   return sales(a, { monthlyCosts: { ...costs, [field]: value } });
 }
 
+/** The keys of T that hold a number (or nothing, for an optional one). */
+type NumberField<T> = { [K in keyof T]-?: T[K] extends number | null ? K : never }[keyof T];
+
+/** An input at the top of the file: `average_check` is `averageCheck`. */
+function topLevel(path: string, field: NumberField<Assumptions>, domain: InputDomain): InputSpec {
+  return spec(
+    path,
+    domain,
+    (a) => a[field],
+    (a, v) => ({ ...a, [field]: v }),
+  );
+}
+
+type Section = 'sales' | 'delivery' | 'thresholds';
+
+/** An input of one section: `sales.reps` is `sales.reps`; every threshold is policy. */
+function inSection<S extends Section>(
+  section: S,
+  key: string,
+  field: NumberField<Assumptions[S]>,
+  domain: InputDomain,
+): InputSpec {
+  return spec(
+    `${section}.${key}`,
+    domain,
+    (a) => a[section][field] as number | null,
+    (a, v) => ({ ...a, [section]: { ...a[section], [field]: v } }),
+    section === 'thresholds',
+  );
+}
+
+/** One of the monthly costs CAC is computed from. */
+function cost(field: CostField): InputSpec {
+  return {
+    ...spec(
+      `sales.monthly_costs.${field}`,
+      NON_NEGATIVE,
+      (a) => a.sales.monthlyCosts?.[field] ?? null,
+      (a, v) => monthlyCost(a, field, v),
+    ),
+    domainIn: costDomain(field),
+  };
+}
+
 const SCALARS: InputSpec[] = [
-  spec(
-    'revenue_target',
-    POSITIVE,
-    (a) => a.revenueTarget,
-    (a, v) => ({ ...a, revenueTarget: v }),
-  ),
-  spec(
-    'average_check',
-    POSITIVE,
-    (a) => a.averageCheck,
-    (a, v) => ({ ...a, averageCheck: v }),
-  ),
-  spec(
-    'minimum_check',
-    POSITIVE,
-    (a) => a.minimumCheck,
-    (a, v) => ({ ...a, minimumCheck: v }),
-  ),
-  spec(
-    'gross_margin',
-    MARGIN,
-    (a) => a.grossMargin,
-    (a, v) => ({ ...a, grossMargin: v }),
-  ),
-  spec(
-    'contract_months',
-    POSITIVE,
-    (a) => a.contractMonths,
-    (a, v) => ({ ...a, contractMonths: v }),
-  ),
-  {
-    ...spec(
-      'churn_monthly',
-      RATE,
-      (a) => a.churnMonthly,
-      (a, v) => ({ ...a, churnMonthly: v }),
-    ),
-    domainIn: churnDomain,
-  },
-  spec(
-    'ltv_horizon_months',
-    POSITIVE,
-    (a) => a.ltvHorizonMonths,
-    (a, v) => ({ ...a, ltvHorizonMonths: v }),
-  ),
-  spec(
-    'sales.reps',
-    WHOLE,
-    (a) => a.sales.reps,
-    (a, v) => sales(a, { reps: v }),
-  ),
-  spec(
-    'sales.attempts_per_rep_per_day',
-    POSITIVE,
-    (a) => a.sales.attemptsPerRepPerDay,
-    (a, v) => sales(a, { attemptsPerRepPerDay: v }),
-  ),
-  spec(
-    'sales.working_days_per_week',
-    DAYS_PER_WEEK,
-    (a) => a.sales.workingDaysPerWeek,
-    (a, v) => sales(a, { workingDaysPerWeek: v }),
-  ),
-  spec(
-    'sales.meetings_per_rep_per_week',
-    POSITIVE,
-    (a) => a.sales.meetingsPerRepPerWeek,
-    (a, v) => sales(a, { meetingsPerRepPerWeek: v }),
-  ),
-  spec(
-    'sales.cac',
-    POSITIVE,
-    (a) => a.sales.cac,
-    (a, v) => sales(a, { cac: v }),
-  ),
-  {
-    ...spec(
-      'sales.monthly_costs.payroll',
-      NON_NEGATIVE,
-      (a) => a.sales.monthlyCosts?.payroll ?? null,
-      (a, v) => monthlyCost(a, 'payroll', v),
-    ),
-    domainIn: costDomain('payroll'),
-  },
-  {
-    ...spec(
-      'sales.monthly_costs.tools',
-      NON_NEGATIVE,
-      (a) => a.sales.monthlyCosts?.tools ?? null,
-      (a, v) => monthlyCost(a, 'tools', v),
-    ),
-    domainIn: costDomain('tools'),
-  },
-  {
-    ...spec(
-      'sales.monthly_costs.marketing',
-      NON_NEGATIVE,
-      (a) => a.sales.monthlyCosts?.marketing ?? null,
-      (a, v) => monthlyCost(a, 'marketing', v),
-    ),
-    domainIn: costDomain('marketing'),
-  },
-  spec(
-    'delivery.hourly_cost',
-    POSITIVE,
-    (a) => a.delivery.hourlyCost,
-    (a, v) => delivery(a, { hourlyCost: v }),
-  ),
-  spec(
-    'delivery.hours_per_client_month',
-    POSITIVE,
-    (a) => a.delivery.hoursPerClientMonth,
-    (a, v) => delivery(a, { hoursPerClientMonth: v }),
-  ),
-  spec(
-    'delivery.active_clients',
-    NON_NEGATIVE,
-    (a) => a.delivery.activeClients,
-    (a, v) => delivery(a, { activeClients: v }),
-  ),
-  spec(
-    'delivery.max_load',
-    RATE,
-    (a) => a.delivery.maxLoad,
-    (a, v) => delivery(a, { maxLoad: v }),
-  ),
-  spec(
-    'thresholds.ltv_to_cac_min',
-    POSITIVE,
-    (a) => a.thresholds.ltvToCacMin,
-    (a, v) => thresholds(a, { ltvToCacMin: v }),
-    true,
-  ),
-  spec(
-    'thresholds.payback_months_max',
-    POSITIVE,
-    (a) => a.thresholds.paybackMonthsMax,
-    (a, v) => thresholds(a, { paybackMonthsMax: v }),
-    true,
-  ),
-  spec(
-    'thresholds.churn_monthly_max',
-    RATE,
-    (a) => a.thresholds.churnMonthlyMax,
-    (a, v) => thresholds(a, { churnMonthlyMax: v }),
-    true,
-  ),
+  topLevel('revenue_target', 'revenueTarget', POSITIVE),
+  topLevel('average_check', 'averageCheck', POSITIVE),
+  topLevel('minimum_check', 'minimumCheck', POSITIVE),
+  topLevel('gross_margin', 'grossMargin', MARGIN),
+  topLevel('contract_months', 'contractMonths', POSITIVE),
+  { ...topLevel('churn_monthly', 'churnMonthly', RATE), domainIn: churnDomain },
+  topLevel('ltv_horizon_months', 'ltvHorizonMonths', POSITIVE),
+  inSection('sales', 'reps', 'reps', WHOLE),
+  inSection('sales', 'attempts_per_rep_per_day', 'attemptsPerRepPerDay', POSITIVE),
+  inSection('sales', 'working_days_per_week', 'workingDaysPerWeek', DAYS_PER_WEEK),
+  inSection('sales', 'meetings_per_rep_per_week', 'meetingsPerRepPerWeek', POSITIVE),
+  inSection('sales', 'cac', 'cac', POSITIVE),
+  cost('payroll'),
+  cost('tools'),
+  cost('marketing'),
+  inSection('delivery', 'hourly_cost', 'hourlyCost', POSITIVE),
+  inSection('delivery', 'hours_per_client_month', 'hoursPerClientMonth', POSITIVE),
+  inSection('delivery', 'active_clients', 'activeClients', NON_NEGATIVE),
+  inSection('delivery', 'max_load', 'maxLoad', RATE),
+  inSection('thresholds', 'ltv_to_cac_min', 'ltvToCacMin', POSITIVE),
+  inSection('thresholds', 'payback_months_max', 'paybackMonthsMax', POSITIVE),
+  inSection('thresholds', 'churn_monthly_max', 'churnMonthlyMax', RATE),
 ];
 
 const SCALAR_BY_PATH = new Map(SCALARS.map((input) => [input.path, input]));
@@ -320,12 +231,15 @@ function roleSpec(index: number, segment: string, key: string, field: RoleField,
     `delivery.roles.${segment}.${key}`,
     d,
     (b) => b.delivery.roles[index]?.[field] ?? null,
-    (b, v) =>
-      delivery(b, {
+    (b, v) => ({
+      ...b,
+      delivery: {
+        ...b.delivery,
         roles: b.delivery.roles.map((role, i): Role =>
           i === index ? { ...role, [field]: v } : role,
         ),
-      }),
+      },
+    }),
   );
 }
 
