@@ -1,6 +1,6 @@
 import type { Icp, Role } from '../model/assumptions.js';
 import type { Deal, RedFlag } from '../model/deal.js';
-import { editDistance } from '../text/suggest.js';
+import { nearest } from '../text/suggest.js';
 
 /**
  * The form names are compared in: case, surrounding spaces and runs of spaces do
@@ -44,7 +44,7 @@ export interface UnknownName {
   /** The name as the deal gives it. */
   name: string;
   field: DealNameField;
-  /** The closest name the file knows (edit distance, case-insensitive); null if none. */
+  /** The closest name the file knows, as `nearest` finds it; null when none is close. */
   nearest: string | null;
   nearestIn: KnownNameList | null;
 }
@@ -83,7 +83,10 @@ function candidates(names: string[], list: KnownNameList): Candidate[] {
   return names.map((name) => ({ name, key: normalizeName(name), list }));
 }
 
-/** Candidates come in order of preference: the first of equally near ones wins. */
+/**
+ * Candidates come in order of preference: the first of equally near ones wins. A name
+ * too far from every candidate to be a likely typo has none.
+ */
 function unknownIn(
   names: string[],
   field: DealNameField,
@@ -96,16 +99,12 @@ function unknownIn(
     const key = normalizeName(name);
     if (known.some((candidate) => candidate.key === key && candidate.list === ownList)) continue;
 
-    let nearest: Candidate | null = null;
-    let best = Infinity;
-    for (const candidate of known) {
-      const distance = editDistance(key, candidate.key);
-      if (distance < best) {
-        best = distance;
-        nearest = candidate;
-      }
-    }
-    unknown.push({ name, field, nearest: nearest?.name ?? null, nearestIn: nearest?.list ?? null });
+    const found = nearest(
+      key,
+      known.map((candidate) => candidate.key),
+    );
+    const near = known.find((candidate) => candidate.key === found) ?? null;
+    unknown.push({ name, field, nearest: near?.name ?? null, nearestIn: near?.list ?? null });
   }
 
   return unknown;

@@ -461,7 +461,21 @@ describe('unknownFlags', () => {
         nearest: 'site frozen for a year',
         nearestIn: 'red_flags',
       },
-      { name: 'no crm system', field: 'flags', nearest: 'no CRM', nearestIn: 'red_flags' },
+      { name: 'no crm system', field: 'flags', nearest: null, nearestIn: null },
+    ]);
+  });
+
+  it('suggests the flag a shortened name begins, and nothing for a name near none', () => {
+    expect(
+      unknownFlags(AGENCY_ICP, { has: [], flags: ['site frozen', 'wants a discount'] }),
+    ).toEqual([
+      {
+        name: 'site frozen',
+        field: 'flags',
+        nearest: 'site frozen for a year',
+        nearestIn: 'red_flags',
+      },
+      { name: 'wants a discount', field: 'flags', nearest: null, nearestIn: null },
     ]);
   });
 
