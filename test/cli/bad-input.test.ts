@@ -1,50 +1,24 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'funnel.js');
+import { BIN, cliEnv, ROOT, runCliAsync, type CliRun } from '../support/cli.js';
+
 const BAD = 'test/fixtures/bad';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built CLI from the repository root, without colour unless `env` asks for it. */
-function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: ROOT,
-        maxBuffer: 64 * 1024 * 1024,
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
 /** Runs many CLI calls two at a time: each costs a process start. */
-async function runAll(calls: string[][]): Promise<Run[]> {
-  const results: Run[] = new Array(calls.length);
+async function runAll(calls: string[][]): Promise<CliRun[]> {
+  const results: CliRun[] = new Array(calls.length);
   let next = 0;
   const worker = async () => {
     while (next < calls.length) {
       const index = next;
       next += 1;
-      results[index] = await runCli(calls[index] as string[]);
+      results[index] = await runCliAsync(calls[index] as string[]);
     }
   };
   await Promise.all([worker(), worker(), worker()]);
@@ -406,7 +380,7 @@ const CORPUS: BadFile[] = [
 
 describe('the corpus of bad files', () => {
   // With --json the report is on stdout and the same text on stderr: one run checks both.
-  let runs: Run[];
+  let runs: CliRun[];
 
   beforeAll(async () => {
     runs = await runAll(CORPUS.map((entry) => ['plan', `${BAD}/${entry.file}`, '--json']));
@@ -420,7 +394,7 @@ describe('the corpus of bad files', () => {
   it.each(CORPUS.map((entry, index) => [entry.file, index] as const))(
     '%s: exit 2, exactly the expected lines on stderr, and the errors as JSON on stdout',
     (file, index) => {
-      const run = runs[index] as Run;
+      const run = runs[index] as CliRun;
       const entry = CORPUS[index] as BadFile;
       expect(run.code).toBe(2);
 
@@ -630,8 +604,8 @@ describe('colour', () => {
   it('paints the table under FORCE_COLOR=1 and never the JSON', async () => {
     const env = { NO_COLOR: undefined, FORCE_COLOR: '1' };
     const [table, json] = await Promise.all([
-      runCli(['plan', 'examples/agency.yaml'], env),
-      runCli(['plan', 'examples/agency.yaml', '--json'], env),
+      runCliAsync(['plan', 'examples/agency.yaml'], { env }),
+      runCliAsync(['plan', 'examples/agency.yaml', '--json'], { env }),
     ]);
     expect(table.stdout).toContain('\u001b[');
     expect(json.stdout).not.toContain('\u001b[');
@@ -639,13 +613,14 @@ describe('colour', () => {
 
   it('leaves the table plain for NO_COLOR, --no-color, TERM=dumb and a pipe', async () => {
     const runs = await Promise.all([
-      runCli(['plan', 'examples/agency.yaml'], { NO_COLOR: '1', FORCE_COLOR: undefined }),
-      runCli(['plan', 'examples/agency.yaml', '--no-color'], {
-        NO_COLOR: undefined,
-        FORCE_COLOR: '1',
+      runCliAsync(['plan', 'examples/agency.yaml'], {
+        env: { NO_COLOR: '1', FORCE_COLOR: undefined },
       }),
-      runCli(['plan', 'examples/agency.yaml'], { NO_COLOR: undefined, TERM: 'dumb' }),
-      runCli(['plan', 'examples/agency.yaml'], { NO_COLOR: undefined }),
+      runCliAsync(['plan', 'examples/agency.yaml', '--no-color'], {
+        env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+      }),
+      runCliAsync(['plan', 'examples/agency.yaml'], { env: { NO_COLOR: undefined, TERM: 'dumb' } }),
+      runCliAsync(['plan', 'examples/agency.yaml'], { env: { NO_COLOR: undefined } }),
     ]);
     for (const run of runs) {
       expect(run.code).toBe(0);
@@ -675,7 +650,10 @@ describe('output into a pipe', () => {
   });
 
   it('writes all of a large JSON document to a slow reader', async () => {
-    const child = spawn(process.execPath, [BIN, 'plan', big, '--json'], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, 'plan', big, '--json'], {
+      cwd: ROOT,
+      env: cliEnv(),
+    });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
@@ -691,7 +669,10 @@ describe('output into a pipe', () => {
   }, 30_000);
 
   it('is quiet when the reader stops after 100 bytes, like head -c 100', async () => {
-    const child = spawn(process.execPath, [BIN, 'plan', big, '--json'], { cwd: ROOT });
+    const child = spawn(process.execPath, [BIN, 'plan', big, '--json'], {
+      cwd: ROOT,
+      env: cliEnv(),
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planPeriod } from '../../src/calc/plan.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
 import { InputError } from '../../src/model/problem.js';
+import { ROOT, runCliAsync, type CliRun } from '../support/cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'funnel.js');
 const AGENCY = readFileSync(join(ROOT, 'examples', 'agency.yaml'), 'utf8');
 
 /** Every number anywhere in a value; the walk stops at nothing, so none hides. */
@@ -264,35 +261,12 @@ describe('valid assumptions', () => {
   }, 60_000);
 });
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined } },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : null) : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
-}
-
 /**
  * What the CLI must do with any file: no stack trace, JSON that parses, exit 2 exactly when the
  * file is refused (the JSON lists errors), and otherwise 0 when every check passes and 1 when one
  * fails. A plan that fails a check is `ok: false` too, so `ok` alone does not tell the two apart.
  */
-function checkRun(run: Run): void {
+function checkRun(run: CliRun): void {
   expect([0, 1, 2]).toContain(run.code);
   expect(run.stderr).not.toMatch(/^ {4}at /m);
   const report = JSON.parse(run.stdout);
@@ -319,11 +293,11 @@ describe('the built CLI, given any file', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function runOn(content: Uint8Array | string): Promise<Run> {
+  async function runOn(content: Uint8Array | string): Promise<CliRun> {
     count += 1;
     const path = join(dir, `input-${count}.yaml`);
     await writeFile(path, content);
-    return runCli(['plan', path, '--json']);
+    return runCliAsync(['plan', path, '--json']);
   }
 
   it('exits 1, not 2, for a valid plan that fails a check: ltv_to_cac_min raised from 3 to 9', async () => {

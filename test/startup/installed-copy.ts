@@ -16,6 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { cliEnv } from '../support/cli.js';
+
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE_SUFFIX = '.v8cache';
 
@@ -71,7 +73,7 @@ export function copyPackage(): InstalledCopy {
     run(args, options = {}) {
       const result = spawnSync(process.execPath, [join(root, 'bin', 'funnel.js'), ...args], {
         cwd: options.cwd ?? root,
-        env: { ...process.env, XDG_CACHE_HOME: userCache, ...options.env },
+        env: cliEnv({ XDG_CACHE_HOME: userCache, ...options.env }),
         encoding: 'utf8',
         ...(options.unprivileged && runsAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
       });
