@@ -23,6 +23,7 @@ import { placeOfKey, renderGithub, type Annotation } from './github.js';
 import { label } from './labels.js';
 import { checksMarkdown, markdownCell, sectionMarkdown, tableOf } from './markdown.js';
 import {
+  checkTexts,
   figureText,
   type FigureUnit,
   type Report,
@@ -160,7 +161,7 @@ export function dealReport(
   };
 }
 
-const CHECK_UNITS: Record<DealCheckId, FigureUnit> = {
+const DEAL_CHECK_UNITS: Record<DealCheckId, FigureUnit> = {
   minimum_check: 'money',
   payback_within_contract: 'months',
   ltv_to_cac: 'ratio',
@@ -194,8 +195,8 @@ function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
     if (value === null || !Number.isFinite(value) || !Number.isFinite(limit)) {
       return [];
     }
-    const unit = CHECK_UNITS[check.id];
-    const sign = comparison === '>=' ? '≥' : '≤';
+    const unit = DEAL_CHECK_UNITS[check.id];
+    const texts = checkTexts(value, limit, comparison, unit, fmt);
     return [
       {
         id: check.id === 'load' ? `load.${check.role}` : check.id,
@@ -205,8 +206,8 @@ function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
         limit,
         comparison,
         unit,
-        valueText: figureText(value, unit, fmt),
-        limitText: `${sign} ${figureText(limit, unit, fmt)}`,
+        valueText: texts.value,
+        limitText: texts.limit,
       },
     ];
   });
