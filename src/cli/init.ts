@@ -32,7 +32,12 @@ export function writeAtomically(path: string, text: string, force: boolean): voi
   try {
     writeFileSync(temporary, text, { flag: 'wx' });
   } catch (error) {
-    throw fileProblem(path, 'cannot_write', `cannot write ${path}: ${reason(error)}`, null);
+    throw fileProblem(
+      path,
+      'cannot_write',
+      `cannot write ${path}: ${reason(error)}`,
+      next(error, path),
+    );
   }
 
   try {
@@ -47,10 +52,15 @@ export function writeAtomically(path: string, text: string, force: boolean): voi
         path,
         'file_exists',
         `${path} already exists, and init does not replace a file`,
-        `pass --force to replace it, or name another file: funnel init plans/q1.yaml`,
+        'pass --force to replace it, or name another file',
       );
     }
-    throw fileProblem(path, 'cannot_write', `cannot write ${path}: ${reason(error)}`, null);
+    throw fileProblem(
+      path,
+      'cannot_write',
+      `cannot write ${path}: ${reason(error)}`,
+      next(error, path),
+    );
   } finally {
     rmSync(temporary, { force: true });
   }
@@ -83,6 +93,16 @@ function reason(error: unknown): string {
   return (code && known[code]) ?? (error instanceof Error ? error.message : String(error));
 }
 
+/**
+ * What to do about a folder that does not exist. init does not create folders: a mistyped
+ * path would otherwise leave a tree of them behind.
+ */
+function next(error: unknown, path: string): string | null {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT'
+    ? `create the folder ${dirname(path)} first, or name a file in a folder that exists`
+    : null;
+}
+
 export function runInit(file: string, options: InitOptions): number {
   const lang = detectLang(options.lang, process.env);
   const text = starterAssumptions(lang);
@@ -104,7 +124,11 @@ export function registerInit(program: Command): void {
   program
     .command('init')
     .description('write a commented starter assumptions file that plans as it is')
-    .argument('[file]', 'where to write it; - writes to standard output', 'assumptions.yaml')
+    .argument(
+      '[file]',
+      'where to write it, in a folder that exists; - writes to standard output',
+      'assumptions.yaml',
+    )
     .option('--force', 'replace the file if it exists')
     .addOption(new Option('--lang <lang>', 'language of the comments').choices(['en', 'ru']))
     .addHelpText(
@@ -114,7 +138,7 @@ Exit codes: 0 written, 2 the file exists (without --force) or cannot be written.
 
 Examples:
   $ funnel init
-  $ funnel init plans/q1.yaml --lang ru
+  $ funnel init q1.yaml --lang ru
   $ funnel init - > assumptions.yaml`,
     )
     .action((file: string, options: InitOptions) => {

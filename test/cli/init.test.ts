@@ -85,4 +85,27 @@ describe('funnel init', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('its directory does not exist');
   });
+
+  it('says to create the missing folder first, and creates none itself', () => {
+    const folder = join(dir, 'plans');
+    const run = runCli(['init', join(folder, 'q1.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `  create the folder ${folder} first, or name a file in a folder that exists\n`,
+    );
+    expect(existsSync(folder)).toBe(false);
+  });
+
+  it('runs every example of its help in an empty folder, and each exits 0', () => {
+    const examples = runCli(['init', '--help'])
+      .stdout.split('\n')
+      .filter((line) => line.startsWith('  $ funnel init'))
+      .map((line) => (line.replace('  $ funnel ', '').split(' > ')[0] ?? '').split(' '));
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const args of examples) {
+      const here = mkdtempSync(join(dir, 'example-'));
+      const run = runCli(args, { cwd: here });
+      expect({ args, code: run.code, stderr: run.stderr }).toMatchObject({ args, code: 0 });
+    }
+  });
 });
