@@ -34,6 +34,20 @@ export function roundUpCount(value: number): number {
 }
 
 /**
+ * `value` to `digits` decimals, rounded up or down rather than to the nearest; a value within
+ * float noise of such a figure is that figure (0.135 stays 13.5%, rounded either way).
+ */
+export function roundToward(value: number, digits: number, toward: 'up' | 'down'): number {
+  const scale = 10 ** digits;
+  const scaled = value * scale;
+  const nearest = Math.round(scaled);
+  if (Math.abs(scaled - nearest) <= WHOLE_TOLERANCE * Math.max(1, Math.abs(scaled))) {
+    return nearest / scale;
+  }
+  return (toward === 'up' ? Math.ceil(scaled) : Math.floor(scaled)) / scale;
+}
+
+/**
  * Written by hand rather than with Intl: the first Intl formatter loads ICU's
  * locale data, which costs more than the rest of a plan's start-up. The rules
  * follow CLDR for en and ru: en groups with commas and puts the currency sign

@@ -5,7 +5,7 @@
  */
 
 import type { Check, Warning } from '../model/plan.js';
-import { roundAsShown, roundUpCount, type Formatter, type Lang } from './format.js';
+import { roundAsShown, roundToward, roundUpCount, type Formatter, type Lang } from './format.js';
 import { label, type LabelId } from './labels.js';
 import type { PlanView } from './plan.js';
 
@@ -18,6 +18,7 @@ export type FigureUnit =
   | 'weeks'
   | 'hours'
   | 'per_week'
+  | 'per_day'
   | 'clients'
   | 'client_months'
   | 'people'
@@ -84,6 +85,7 @@ const DIGITS: Record<FigureUnit, number> = {
   weeks: 1,
   hours: 1,
   per_week: 1,
+  per_day: 1,
   clients: 1,
   client_months: 1,
   people: 0,
@@ -107,6 +109,7 @@ export function figureText(value: number, unit: FigureUnit, fmt: Formatter): str
     case 'hours':
       return `${fmt.decimal(value, digits)} ${label('hours', fmt.lang)}`;
     case 'per_week':
+    case 'per_day':
     case 'clients':
     case 'client_months':
       return fmt.decimal(value, digits);
@@ -126,6 +129,14 @@ function shownNumber(value: number, unit: FigureUnit): number {
 }
 
 /**
+ * A value rounded to what its unit shows, up or down rather than to the nearest: a goal seek's
+ * answer stays on the side that meets the target (CAC ≤ 1 012.5 shows ₽1,012, not ₽1,013).
+ */
+export function shownToward(value: number, unit: FigureUnit, toward: 'up' | 'down'): number {
+  return roundToward(value, DIGITS[unit] + (unit === 'share' ? 2 : 0), toward);
+}
+
+/**
  * The change from `base` to `value` with its sign, as the difference of the two figures as
  * shown: 64 → 65 clients is +1 even when the exact counts are 63.4 and 64.6. Shares move by
  * percentage points.
@@ -139,6 +150,51 @@ export function figureDelta(value: number, base: number, unit: FigureUnit, fmt: 
       ? `${fmt.decimal(size, DIGITS.share)} ${label('percentage_points', fmt.lang)}`
       : figureText(size, unit, fmt);
   return `${sign}${text}`;
+}
+
+/** Units of the figures of a plan, by the ids of calc/paths (`metricValue`). */
+const METRIC_UNITS: Record<string, FigureUnit> = {
+  client_months: 'client_months',
+  new_clients: 'count',
+  attempts_needed: 'count',
+  meetings_needed: 'count',
+  attempts_per_week: 'per_week',
+  meetings_per_week: 'per_week',
+  weeks_to_close: 'weeks',
+  reps_needed: 'people',
+  gross_profit_per_month: 'money',
+  cac: 'money',
+  lifetime_months: 'months',
+  ltv: 'money',
+  ltv_to_cac: 'ratio',
+  payback_months: 'months',
+  direct_cost_per_month: 'money',
+  minimum_check_for_margin: 'money',
+  minimum_check_for_cac: 'money',
+  minimum_check: 'money',
+  hours_budget: 'hours',
+  implied_margin: 'share',
+  max_load: 'share',
+  hires_needed: 'people',
+};
+
+const STAGE_METRIC_UNITS: Record<string, FigureUnit> = { count: 'count' };
+
+const ROLE_METRIC_UNITS: Record<string, FigureUnit> = {
+  capacity: 'clients',
+  peak_active_clients: 'clients',
+  load: 'share',
+  hires_needed: 'people',
+};
+
+/** The unit of a figure id (`ltv_to_cac`, `funnel.meetings.count`, `roles.0.load`); null if none. */
+export function metricUnit(id: string): FigureUnit | null {
+  const [head, , field, ...rest] = id.trim().split('.');
+  if (field === undefined) {
+    return METRIC_UNITS[id.trim()] ?? null;
+  }
+  const fields = head === 'funnel' ? STAGE_METRIC_UNITS : head === 'roles' ? ROLE_METRIC_UNITS : {};
+  return rest.length === 0 ? (fields[field] ?? null) : null;
 }
 
 /** A check's value and its limit with the sign of the comparison: `2.47 months`, `≤ 4 months`. */

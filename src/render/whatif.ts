@@ -4,11 +4,13 @@
  * return strings; colour only when asked.
  */
 import { Chalk } from 'chalk';
+import { atLeast, atMost } from '../calc/compare.js';
 import type { SensitivityResult } from '../calc/sensitivity.js';
 import type { ProbabilisticCheck, SimulationResult } from '../calc/simulate.js';
 import type { SolveResult } from '../calc/solve.js';
 import { displayWidth } from '../text/width.js';
 import type { Formatter, Lang } from './format.js';
+import { figureText, metricUnit, shownToward, type FigureUnit } from './report.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -65,42 +67,56 @@ const LABELS = {
   },
 } satisfies Record<Lang, unknown>;
 
-// How a value of an input or a figure reads: money, a rate, whole things, a count.
+// How a value of an input or a figure reads: by its unit, as the plan and its reports write it.
 
-type Kind = 'money' | 'rate' | 'whole' | 'count' | 'ratio' | 'decimal';
+const INPUT_UNITS: Record<string, FigureUnit> = {
+  revenue_target: 'money',
+  average_check: 'money',
+  minimum_check: 'money',
+  gross_margin: 'share',
+  contract_months: 'months',
+  churn_monthly: 'share',
+  ltv_horizon_months: 'months',
+  'sales.reps': 'people',
+  'sales.attempts_per_rep_per_day': 'per_day',
+  'sales.working_days_per_week': 'per_week',
+  'sales.meetings_per_rep_per_week': 'per_week',
+  'sales.cac': 'money',
+  'sales.monthly_costs.payroll': 'money',
+  'sales.monthly_costs.tools': 'money',
+  'sales.monthly_costs.marketing': 'money',
+  'delivery.hourly_cost': 'money',
+  'delivery.hours_per_client_month': 'hours',
+  'delivery.active_clients': 'clients',
+  'delivery.max_load': 'share',
+  'thresholds.ltv_to_cac_min': 'ratio',
+  'thresholds.payback_months_max': 'months',
+  'thresholds.churn_monthly_max': 'share',
+};
 
-const MONEY =
-  /^(revenue_target|average_check|minimum_check.*|sales\.cac|cac|ltv|sales\.monthly_costs\..+|delivery\.hourly_cost|gross_profit_per_month|direct_cost_per_month)$/;
-const RATE =
-  /(^|\.)(churn_monthly|gross_margin|conversion|max_load|share_of_clients|load|implied_margin|churn_monthly_max)$/;
-const WHOLE = /(^|\.)(reps|headcount|reps_needed|hires_needed|capacity)$/;
-const COUNT = /^(new_clients|client_months|attempts_needed|meetings_needed|funnel\..+\.count)$/;
+const ROLE_INPUT_UNITS: Record<string, FigureUnit> = {
+  headcount: 'people',
+  clients_per_person: 'clients',
+  share_of_clients: 'share',
+};
 
-function kindOf(id: string): Kind {
-  if (MONEY.test(id)) return 'money';
-  if (RATE.test(id)) return 'rate';
-  if (WHOLE.test(id)) return 'whole';
-  if (COUNT.test(id)) return 'count';
-  if (id === 'ltv_to_cac' || id.endsWith('ltv_to_cac_min')) return 'ratio';
-  return 'decimal';
+/** The unit of an input path (`churn_monthly`, `funnel.meetings.conversion`); null if none. */
+function inputUnit(path: string): FigureUnit | null {
+  const segments = path.trim().toLowerCase().split('.');
+  const [head, second, , field] = segments;
+  if (head === 'funnel' && segments.length === 3 && segments[2] === 'conversion') {
+    return 'share';
+  }
+  if (head === 'delivery' && second === 'roles' && segments.length === 4 && field) {
+    return ROLE_INPUT_UNITS[field] ?? null;
+  }
+  return INPUT_UNITS[segments.join('.')] ?? null;
 }
 
-/** An input's or a figure's value as people read it: `180 000 ₽`, `8%`, `5`, `10.4`. */
+/** An input's or a figure's value as the plan writes it: `₽180,000`, `8%`, `5`, `2.47 months`. */
 export function formatValue(f: Formatter, id: string, value: number): string {
-  switch (kindOf(id)) {
-    case 'money':
-      return f.money(value);
-    case 'rate':
-      return f.percent(value);
-    case 'whole':
-      return f.integer(value);
-    case 'count':
-      return f.count(value);
-    case 'ratio':
-      return f.decimal(value, 2);
-    default:
-      return f.decimal(value, 1);
-  }
+  const unit = inputUnit(id) ?? metricUnit(id);
+  return unit === null ? f.decimal(value, 1) : figureText(value, unit, f);
 }
 
 /**
@@ -260,6 +276,24 @@ const COMPARISON: Record<SolveResult['direction'], string> = {
   at_most: '≤',
 };
 
+/**
+ * A goal seek's answer rounded toward the side that meets the target, so that the value shown
+ * meets it too: past the answer when the current value misses the target, back toward the
+ * current value when it meets it. An `equal` target rounds to the nearest.
+ */
+function answerShown(result: Extract<SolveResult, { ok: true }>): number {
+  const unit = inputUnit(result.input);
+  if (unit === null || result.direction === 'equal' || result.value === result.current.value) {
+    return result.value;
+  }
+  const meetsNow =
+    result.direction === 'at_least'
+      ? atLeast(result.current.metric, result.target)
+      : atMost(result.current.metric, result.target);
+  const currentAbove = result.current.value > result.value;
+  return shownToward(result.value, unit, currentAbove === meetsNow ? 'up' : 'down');
+}
+
 /** The answer of a goal seek in a sentence or two, in the user's terms. */
 export function renderSolve(result: SolveResult, f: Formatter, options: RenderOptions): string {
   const paint = painter(options);
@@ -270,7 +304,7 @@ export function renderSolve(result: SolveResult, f: Formatter, options: RenderOp
   const ru = f.lang === 'ru';
 
   if (result.ok) {
-    const answer = `${result.input} = ${paint.bold(input(result.value))}`;
+    const answer = `${result.input} = ${paint.bold(input(answerShown(result)))}`;
     return ru
       ? `${answer}: ${result.metric} = ${metric(result.metricAtValue)} (цель ${goal}).\nСейчас: ${now}.\n`
       : `${answer}: ${result.metric} = ${metric(result.metricAtValue)} (target ${goal}).\nNow: ${now}.\n`;

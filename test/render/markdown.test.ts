@@ -70,6 +70,7 @@ function agrees(shown: number, exact: number, unit: FigureUnit): boolean {
     weeks: 0.05,
     hours: 0.05,
     per_week: 0.05,
+    per_day: 0.05,
     clients: 0.05,
     client_months: 0.05,
     people: 0,

@@ -28,8 +28,15 @@ describe('values by the kind of input or figure', () => {
     expect(formatValue(en, 'sales.reps', 4)).toBe('4');
     expect(formatValue(en, 'funnel.meetings.count', 104.2)).toBe('105');
     expect(formatValue(en, 'ltv_to_cac', 5.0625)).toBe('5.06');
-    expect(formatValue(en, 'weeks_to_close', 10.4166)).toBe('10.4');
+    expect(formatValue(en, 'weeks_to_close', 10.4166)).toBe('10.4 weeks');
     expect(formatValue(en, 'roles.account_manager.load', 0.5)).toBe('50%');
+  });
+
+  it('writes a figure by its unit, as the plan does: payback 2.47 months, not 2.5', () => {
+    expect(formatValue(en, 'payback_months', 200_000 / 81_000)).toBe('2.47 months');
+    expect(formatValue(en, 'delivery.hours_per_client_month', 47.14)).toBe('47.1 h');
+    expect(formatValue(en, 'delivery.roles.0.headcount', 4)).toBe('4');
+    expect(formatValue(ru, 'contract_months', 4)).toBe('4 мес.');
   });
 });
 
@@ -67,6 +74,13 @@ describe('the tornado table', () => {
     const weeks = renderSensitivity(sensitivity(agency, 'weeks_to_close'), en, plain);
     expect(weeks).toContain('sales.reps *');
     expect(weeks).toContain('* a whole-number input, moved by at least one');
+  });
+
+  it('states the figure in the plan as the plan writes it', () => {
+    const payback = renderSensitivity(sensitivity(agency, 'payback_months'), en, plain);
+    expect(payback.split('\n')[0]).toBe(
+      'Sensitivity of payback_months (2.47 months in the plan) to each input moved by ±10%',
+    );
   });
 
   it('speaks Russian with a Russian formatter', () => {
@@ -151,6 +165,28 @@ describe('goal seek lines', () => {
     expect(text).toBe(
       'churn_monthly = 13.5%: ltv_to_cac = 3 (target ltv_to_cac ≥ 3).\n' +
         'Now: churn_monthly = 8%, ltv_to_cac = 5.06.\n',
+    );
+  });
+
+  it('rounds the answer toward the side that meets the target: CAC ≤ 1 012.5 shows ₽1,012', () => {
+    const result = solveFor({
+      assumptions: agency,
+      input: 'sales.cac',
+      metric: 'ltv_to_cac',
+      target: 1000,
+      direction: 'at_least',
+    });
+    expect(renderSolve(result, en, plain).split('\n')[0]).toBe(
+      'sales.cac = ₽1,012: ltv_to_cac = 1,000 (target ltv_to_cac ≥ 1,000).',
+    );
+  });
+
+  it('rounds up when the values below the answer miss the target: a check ≥ 106 667.2', () => {
+    // 3 × 200 001 × 8% / 45% = 106 667.2; ₽106,667 would leave LTV/CAC under 3.
+    const dearer = makeAssumptions({ sales: { cac: 200_001 } });
+    const text = renderSolve(solveFor(presetRequest(dearer, 'minimum_check')), en, plain);
+    expect(text.split('\n')[0]).toBe(
+      'average_check = ₽106,668: ltv_to_cac = 3 (target ltv_to_cac ≥ 3).',
     );
   });
 
