@@ -17,6 +17,7 @@ import { InputError, problem, type InputProblem } from '../model/problem.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
+  type ProbabilisticCheck,
   knownKeysAt,
   type AssumptionsFile,
 } from './schema.js';
@@ -941,15 +942,13 @@ function probabilityRequirements(
 ) {
   const requirements: { checkId: CheckId; minProbability: number }[] = [];
   const given = thresholds.min_probability ?? {};
-  const present: Record<string, boolean> = {
-    payback_max: thresholds.payback_months_max !== undefined,
-    churn_max: thresholds.churn_monthly_max !== undefined,
-    delivery_load: roles > 0,
-  };
-  const needs: Record<string, string> = {
-    payback_max: 'set thresholds.payback_months_max',
-    churn_max: 'set thresholds.churn_monthly_max',
-    delivery_load: 'list delivery.roles',
+  // The checks a plan has only when the file asks for them: what to write to have each.
+  const missing: Partial<Record<ProbabilisticCheck, string | null>> = {
+    payback_max:
+      thresholds.payback_months_max === undefined ? 'set thresholds.payback_months_max' : null,
+    churn_max:
+      thresholds.churn_monthly_max === undefined ? 'set thresholds.churn_monthly_max' : null,
+    delivery_load: roles === 0 ? 'list delivery.roles' : null,
   };
   for (const id of PROBABILISTIC_CHECKS) {
     const parsed = given[id];
@@ -966,12 +965,13 @@ function probabilityRequirements(
       );
       continue;
     }
-    if (present[id] === false) {
+    const hint = missing[id];
+    if (hint) {
       report(
         path,
         'no_such_check',
         `the plan has no ${id} check to require a probability of`,
-        needs[id] ?? null,
+        hint,
       );
       continue;
     }

@@ -54,15 +54,19 @@ export interface SchemaOptions {
   described?: boolean;
 }
 
-/** Checks that `thresholds.min_probability` can name. */
-export const PROBABILISTIC_CHECKS = [
-  'ltv_to_cac',
-  'payback_within_contract',
-  'fits_period',
-  'delivery_load',
-  'payback_max',
-  'churn_max',
-] as const;
+/** Checks that `thresholds.min_probability` can name, with what each key means. */
+const PROBABILITY_KEYS = {
+  ltv_to_cac: 'Least probability that LTV/CAC meets its minimum.',
+  payback_within_contract: 'Least probability that payback fits in the contract.',
+  fits_period: 'Least probability that the plan fits the period.',
+  delivery_load: 'Least probability that every role stays under max_load.',
+  payback_max: 'Least probability that payback meets payback_months_max.',
+  churn_max: 'Least probability that churn meets churn_monthly_max.',
+} as const;
+
+export type ProbabilisticCheck = keyof typeof PROBABILITY_KEYS;
+
+export const PROBABILISTIC_CHECKS = Object.keys(PROBABILITY_KEYS) as ProbabilisticCheck[];
 
 /** Builds the schema for a file in the given currency (money values are checked against it). */
 export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {}) {
@@ -157,22 +161,17 @@ export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {})
     roles: optional(describe(z.array(role), 'Delivery roles with their headcount and quota.')),
   });
 
+  const probabilityShape = Object.fromEntries(
+    PROBABILISTIC_CHECKS.map((id) => [id, optional(rate(PROBABILITY_KEYS[id]))]),
+  ) as Record<ProbabilisticCheck, ReturnType<typeof optional<ReturnType<typeof rate>>>>;
+
   const thresholds = z.strictObject({
     ltv_to_cac_min: optional(quantity('Lowest acceptable LTV/CAC. Default 3.')),
     payback_months_max: optional(quantity('Longest acceptable CAC payback in months (optional).')),
     churn_monthly_max: optional(rate('Highest acceptable monthly churn (optional), e.g. 5%.')),
     min_probability: optional(
       describe(
-        z.strictObject({
-          ltv_to_cac: optional(rate('Least probability that LTV/CAC meets its minimum.')),
-          payback_within_contract: optional(
-            rate('Least probability that payback fits in the contract.'),
-          ),
-          fits_period: optional(rate('Least probability that the plan fits the period.')),
-          delivery_load: optional(rate('Least probability that every role stays under max_load.')),
-          payback_max: optional(rate('Least probability that payback meets payback_months_max.')),
-          churn_max: optional(rate('Least probability that churn meets churn_monthly_max.')),
-        }),
+        z.strictObject(probabilityShape),
         'When inputs are ranges: the least probability each named check must pass with, ' +
           'e.g. ltv_to_cac: 80%. Such a check gates on its probability instead of the point plan.',
       ),
