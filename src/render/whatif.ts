@@ -10,7 +10,7 @@ import type { ProbabilisticCheck, SimulationResult } from '../calc/simulate.js';
 import type { SolveResult } from '../calc/solve.js';
 import { displayWidth } from '../text/width.js';
 import type { Formatter, Lang } from './format.js';
-import { figureText, metricUnit, shownToward, type FigureUnit } from './report.js';
+import { figureDelta, figureText, metricUnit, shownToward, type FigureUnit } from './report.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -120,6 +120,15 @@ export function formatValue(f: Formatter, id: string, value: number): string {
 }
 
 /**
+ * The change of a figure from `at low` to `at high`, as the difference of the two as shown
+ * (28 → 23 clients is −5), with its sign.
+ */
+function swingText(f: Formatter, metric: string, low: number, high: number): string {
+  const unit = metricUnit(metric);
+  return unit === null ? f.decimal(high - low, 1) : figureDelta(high, low, unit, f);
+}
+
+/**
  * Left-aligns the first column and right-aligns the rest, two spaces apart. Widths are what the
  * terminal shows, so a coloured verdict lines up with its plain heading.
  */
@@ -191,7 +200,7 @@ export function renderSensitivity(
       formatValue(f, row.input, row.highInput),
       formatValue(f, result.metric, row.metricLow),
       formatValue(f, result.metric, row.metricHigh),
-      formatValue(f, result.metric, row.swing),
+      swingText(f, result.metric, row.metricLow, row.metricHigh),
       rises ? paint.green(bar) : paint.red(bar),
     ];
   });

@@ -76,6 +76,12 @@ describe('the tornado table', () => {
     expect(weeks).toContain('* a whole-number input, moved by at least one');
   });
 
+  it('gives the swing as the difference of the figures shown beside it: 28 → 23 is −5', () => {
+    const clients = renderSensitivity(sensitivity(agency, 'new_clients'), en, plain);
+    const check = clients.split('\n').find((line) => line.startsWith('average_check'))!;
+    expect(check).toMatch(/ 28 +23 +−5 +↓ /);
+  });
+
   it('states the figure in the plan as the plan writes it', () => {
     const payback = renderSensitivity(sensitivity(agency, 'payback_months'), en, plain);
     expect(payback.split('\n')[0]).toBe(
