@@ -1,6 +1,6 @@
 /** `funnel explain METRIC FILE`: the formula, inputs and arithmetic behind one figure. */
 
-import { Command, Option } from 'commander';
+import type { Command } from 'commander';
 
 import { explainableMetrics, explainMetric } from '../calc/explain.js';
 import { planPeriod } from '../calc/plan.js';
@@ -11,7 +11,7 @@ import { explanationToJson, renderExplanation } from '../render/explain.js';
 import { detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { writeOut } from './output.js';
-import { collect, loadFile } from './plan.js';
+import { loadFile, type AddSharedOptions } from './plan.js';
 
 export interface ExplainOptions {
   json?: boolean;
@@ -107,16 +107,15 @@ export async function runExplain(
   return 0;
 }
 
-export function registerExplain(program: Command): void {
-  program
-    .command('explain')
-    .description('show the formula, the assumptions and the arithmetic behind one figure')
-    .argument('<metric>', 'ltv_to_cac, payback_months, minimum_check, load, a stage, a role...')
-    .argument('<file>', 'assumptions file (YAML); - reads standard input')
-    .option('--json', 'one JSON document on stdout')
-    .addOption(new Option('--lang <lang>', 'language of the headings').choices(['en', 'ru']))
-    .option('--set <path=value>', 'override an assumption (repeatable)', collect)
-    .option('--scenario <name>', 'apply a named scenario from the file')
+export function registerExplain(program: Command, shared: AddSharedOptions): void {
+  shared(
+    program
+      .command('explain')
+      .description('show the formula, the assumptions and the arithmetic behind one figure')
+      .argument('<metric>', 'ltv_to_cac, payback_months, minimum_check, load, a stage, a role...')
+      .argument('<file>', 'assumptions file (YAML); - reads standard input'),
+    ['json', 'lang', 'set', 'scenario', 'debug'],
+  )
     .addHelpText(
       'after',
       `

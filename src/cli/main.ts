@@ -116,7 +116,7 @@ Examples:
   registerWhatIf(program, sharedOptions);
   registerSchema(program);
   registerInit(program);
-  registerExplain(program);
+  registerExplain(program, sharedOptions);
 
   return program;
 }

@@ -84,4 +84,19 @@ describe('funnel explain', () => {
     expect(report.errors[0].code).toBe('unknown_metric');
     expect(report.errors[0].message).toContain('did you mean payback_months?');
   });
+
+  it('takes --debug, as every command that reads a file does, and explains the same', () => {
+    const plain = runCli(['explain', 'ltv_to_cac', AGENCY]);
+    const debug = runCli(['explain', 'ltv_to_cac', AGENCY, '--debug']);
+    expect(debug.code).toBe(0);
+    expect(debug.stderr).toBe('');
+    expect(debug.stdout).toBe(plain.stdout);
+  });
+
+  it('applies --scenario and --set as plan does', () => {
+    const args = ['explain', 'cac', AGENCY, '--json', '--scenario', 'pessimistic'];
+    expect(JSON.parse(runCli(args).stdout).value).toBe(240000);
+    const set = runCli([...args, '--set', 'sales.cac=250k']);
+    expect(JSON.parse(set.stdout).value).toBe(250000);
+  });
 });
