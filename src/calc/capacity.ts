@@ -103,19 +103,23 @@ export interface RoleLoad {
  * hires as in deliveryCapacity.
  */
 export function roleLoads(input: RoleLoadsInput): RoleLoad[] {
-  return input.roles.map((role) => {
-    const clients = input.activeClients * role.shareOfClients;
-    const capacity = roleCapacity(role);
-    const load = divide(clients, capacity);
-    return {
-      role: role.role,
-      clients,
-      capacity,
-      load,
-      withinMaxLoad: atMost(load, input.maxLoad),
-      hiresNeeded: hiresFor(role, clients, input.maxLoad),
-    };
-  });
+  return input.roles.map((role) =>
+    roleLoad(role, input.activeClients * role.shareOfClients, input.maxLoad),
+  );
+}
+
+/** Load of one role serving a given number of clients: clients / (headcount × clients per person). */
+export function roleLoad(role: Role, clients: number, maxLoad: number): RoleLoad {
+  const capacity = roleCapacity(role);
+  const load = divide(clients, capacity);
+  return {
+    role: role.role,
+    clients,
+    capacity,
+    load,
+    withinMaxLoad: atMost(load, maxLoad),
+    hiresNeeded: hiresFor(role, clients, maxLoad),
+  };
 }
 
 export interface HoursPerClientInput {

@@ -8,7 +8,7 @@ import type {
   DealRoleLoad,
   Verdict,
 } from '../model/deal.js';
-import { busiestIndex, roleLoads } from './capacity.js';
+import { busiestIndex, roleLoad } from './capacity.js';
 import { atLeast, atMost } from './compare.js';
 import { clientsForTarget } from './funnel.js';
 import { periodLength } from './period.js';
@@ -42,7 +42,8 @@ import { planEconomicsInput, type UnitEconomicsInput, unitEconomics } from './un
 export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
   const { delivery, icp, thresholds } = assumptions;
 
-  const economics = unitEconomics(planEconomics(assumptions));
+  const planned = planEconomics(assumptions);
+  const economics = unitEconomics(planned);
   const prices = minimumCheck({
     hourlyCost: delivery.hourlyCost,
     hoursPerClientMonth: deal.hours,
@@ -59,7 +60,7 @@ export function checkDeal(assumptions: Assumptions, deal: Deal): DealResult {
 
   // The deal's own economics: the plan's formulas at this price and margin, with the plan's CAC.
   const own = unitEconomics({
-    ...planEconomics(assumptions),
+    ...planned,
     averageCheck: deal.check,
     grossMargin,
     cac: economics.cac,
@@ -119,8 +120,7 @@ function planEconomics(assumptions: Assumptions): UnitEconomicsInput {
 
 /**
  * The deal is one more client for every role serving it, whatever the role's
- * share of the average client: hence the role's own clients plus one, as a
- * whole-share role at that count.
+ * share of the average client: hence the role's own clients plus one.
  */
 function dealRoleLoads(assumptions: Assumptions, deal: Deal): DealRoleLoad[] {
   const { delivery } = assumptions;
@@ -131,18 +131,14 @@ function dealRoleLoads(assumptions: Assumptions, deal: Deal): DealRoleLoad[] {
 
   return serving.map((role) => {
     const clients = delivery.activeClients * role.shareOfClients + 1;
-    const [load] = roleLoads({
-      roles: [{ ...role, shareOfClients: 1 }],
-      activeClients: clients,
-      maxLoad: delivery.maxLoad,
-    });
+    const { capacity, load, withinMaxLoad } = roleLoad(role, clients, delivery.maxLoad);
     return {
       role: role.role,
       clients,
-      capacity: load?.capacity ?? 0,
-      load: load?.load ?? 0,
+      capacity,
+      load,
       maxLoad: delivery.maxLoad,
-      ok: load?.withinMaxLoad ?? true,
+      ok: withinMaxLoad,
     };
   });
 }
