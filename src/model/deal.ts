@@ -4,6 +4,8 @@
  * the public JSON contract (in snake_case there).
  */
 
+import type { BindingMinimum, CacSource, Comparison } from './plan.js';
+
 /**
  * A validated deal. The input layer guarantees check > 0, hours ≥ 0 and
  * months > 0, all finite.
@@ -67,7 +69,7 @@ export type DealReason =
       values: {
         check: number;
         minimum: number;
-        binding: 'margin' | 'cac';
+        binding: BindingMinimum;
         hours: number;
         grossMargin: number;
         cac: number;
@@ -102,7 +104,7 @@ export type DealReason =
         minimum: number;
         gap: number;
         gapShare: number;
-        binding: 'margin' | 'cac';
+        binding: BindingMinimum;
         hours: number;
       };
     }
@@ -139,7 +141,7 @@ export interface DealCheck {
    */
   value: number | null;
   limit: number;
-  comparison: '>=' | '<=';
+  comparison: Comparison;
   /**
    * The value against the limit, tolerant at the boundary. A payback that never
    * comes fails; an LTV/CAC without CAC passes.
@@ -163,7 +165,7 @@ export interface DealResult {
   /** check − direct cost, money a month. */
   grossProfitPerMonth: number;
   cac: number;
-  cacSource: 'given' | 'monthly_costs';
+  cacSource: CacSource;
   /** CAC / gross profit a month; null when there is no gross profit (never pays back). */
   paybackMonths: number | null;
   /** Months a client stays, from churn and the horizon, as in the plan. */
@@ -176,7 +178,7 @@ export interface DealResult {
   minimumCheckForCac: number;
   /** The binding minimum: the larger of the two. */
   minimumCheck: number;
-  bindingMinimum: 'margin' | 'cac';
+  bindingMinimum: BindingMinimum;
   /** check − minimum check, money a month; negative below the minimum. */
   priceGap: number;
   /** priceGap / minimum check; null when the minimum is 0. */

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import type { DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
+import type { DealCheckId, DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
+import type { BindingMinimum, CacSource, Comparison } from '../model/plan.js';
 import { russianPlural, type Formatter, type Lang } from './format.js';
 import { createTable } from './table.js';
 
@@ -139,10 +140,20 @@ export type ReasonJson = { id: string; verdict: Verdict; message: string } & Rec
   unknown
 >;
 
+interface CheckJson {
+  id: DealCheckId;
+  role: string | null;
+  value: number | null;
+  limit: number;
+  comparison: Comparison;
+  ok: boolean;
+}
+
 export interface DealJson {
   name: string | null;
   verdict: Verdict;
   reasons: ReasonJson[];
+  checks: CheckJson[];
   check: number;
   hours: number;
   months: number;
@@ -151,7 +162,7 @@ export interface DealJson {
   target_gross_margin: number;
   gross_profit_per_month: number;
   cac: number;
-  cac_source: 'given' | 'monthly_costs';
+  cac_source: CacSource;
   /** null: there is no gross profit, so CAC never pays back. */
   payback_months: number | null;
   lifetime_months: number;
@@ -160,7 +171,7 @@ export interface DealJson {
   minimum_check_for_margin: number;
   minimum_check_for_cac: number;
   minimum_check: number;
-  binding_minimum: 'margin' | 'cac';
+  binding_minimum: BindingMinimum;
   price_gap: number;
   price_gap_share: number | null;
   hours_budget: number;
@@ -188,6 +199,15 @@ export function dealToJson(result: DealResult, fmt: Formatter): DealJson {
       verdict: reason.verdict,
       message: reasonMessage(reason, fmt),
       ...snakeKeys(reason.values),
+    })),
+    // Copied field by field: the JSON contract is these six, whatever else a check gains.
+    checks: result.checks.map(({ id, role, value, limit, comparison, ok }) => ({
+      id,
+      role,
+      value,
+      limit,
+      comparison,
+      ok,
     })),
     check: result.deal.check,
     hours: result.deal.hours,

@@ -159,6 +159,7 @@ describe('dealToJson', () => {
       'name',
       'verdict',
       'reasons',
+      'checks',
       'check',
       'hours',
       'months',
@@ -197,6 +198,27 @@ describe('dealToJson', () => {
 
     expect(json.payback_months).toBeNull();
     expect(JSON.parse(JSON.stringify(json)).payback_months).toBeNull();
+  });
+
+  it('lists the checks behind the verdict with their figure, limit and result', () => {
+    const result = check({ check: 90_000 });
+    const json = JSON.parse(JSON.stringify(dealToJson(result, en)));
+
+    expect(json.checks).toHaveLength(result.checks.length);
+    expect(json.checks.find((entry: { id: string }) => entry.id === 'minimum_check')).toEqual({
+      id: 'minimum_check',
+      role: null,
+      value: 90_000,
+      limit: result.minimumCheck,
+      comparison: '>=',
+      ok: false,
+    });
+    expect(
+      json.checks.find((entry: { id: string }) => entry.id === 'payback_within_contract'),
+    ).toMatchObject({
+      value: null,
+      ok: false,
+    });
   });
 
   it('lists red flags with their kind', () => {
