@@ -33,7 +33,8 @@ const cases = [
     label: 'funnel check-deal … --hours 48 --months 6',
     args: [bin, ...checkDeal, '--hours', '48', '--months', '6'],
     target: 1.5,
-    // This deal is rejected (its price is under the minimum check), and REJECT exits 1.
+    // This deal is rejected (it meets none of the three icp.require criteria, and each one missing
+    // counts as a red flag), and REJECT exits 1.
     status: 1,
   },
   {
