@@ -4,8 +4,8 @@
 // bin/funnel.js is the only other file that knows the bundle's name.
 import { builtinModules, createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -102,20 +102,42 @@ const result = await build({
   write: false,
 });
 
-// A fresh folder also drops code caches made for an earlier bundle.
-await rm(dirname(bundle), { recursive: true, force: true });
-await mkdir(dirname(bundle), { recursive: true });
-
-// The bundle's first line names this build's content; bin/funnel.js puts it into the code
-// cache's key. The map's mappings start one line later to match.
-for (const file of result.outputFiles) {
+// Each output is written beside its final name and renamed over it, so whatever runs during a
+// build (a test, the CLI itself) finds the old bundle or the new one, whole, never none: emptying
+// dist/ first left a moment in which dist/funnel.cjs was missing. The bundle goes last, after the
+// map that belongs to it.
+function finalText(file) {
+  // The bundle's first line names this build's content; bin/funnel.js puts it into the code
+  // cache's key. The map's mappings start one line later to match.
   if (file.path === bundle) {
     const digest = createHash('sha256').update(file.contents).digest('hex').slice(0, 16);
-    await writeFile(file.path, `// build ${digest}\n${file.text}`);
-  } else if (file.path === `${bundle}.map`) {
+    return `// build ${digest}\n${file.text}`;
+  }
+  if (file.path === `${bundle}.map`) {
     const map = JSON.parse(file.text);
-    await writeFile(file.path, JSON.stringify({ ...map, mappings: `;${map.mappings}` }));
-  } else {
-    await writeFile(file.path, file.contents);
+    return JSON.stringify({ ...map, mappings: `;${map.mappings}` });
+  }
+  return file.contents;
+}
+
+await mkdir(dirname(bundle), { recursive: true });
+const outputs = [...result.outputFiles].sort(
+  (a, b) => Number(a.path === bundle) - Number(b.path === bundle),
+);
+for (const file of outputs) {
+  const temp = `${file.path}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, finalText(file));
+    await rename(temp, file.path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+// bin/funnel.js never serves a cache made for another bundle (the key holds the bundle's inode
+// and build line), but it removes old ones only when it writes a new one; they go now.
+for (const name of await readdir(dirname(bundle))) {
+  if (name.endsWith('.v8cache')) {
+    await rm(join(dirname(bundle), name), { force: true });
   }
 }
