@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
-import { runCli } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
 
 function planJson(args: string[]) {
   const run = runCli(['plan', ...args, '--json']);
@@ -144,5 +147,23 @@ describe('hours a client gets', () => {
       (role: { role: string }) => role.role === 'targeting specialist',
     );
     expect(targeting.hours_per_client_per_week).toBeNull();
+  });
+});
+
+describe("the README's JSON contract", () => {
+  it('names every top-level key of plan --json in its table, and simulation under ranges', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('## JSON output');
+    const section = readme.slice(start, readme.indexOf('\n## ', start));
+    const documented = new Set(
+      [...section.matchAll(/^\| (.+?) \|/gm)].flatMap(([, cell]) =>
+        [...(cell ?? '').matchAll(/`(\w+)(?:\[\])?`/g)].map(([, key]) => key),
+      ),
+    );
+
+    const plan = JSON.parse(runCli(['plan', 'examples/agency.yaml', '--json']).stdout);
+    const missing = Object.keys(plan).filter((key) => !documented.has(key));
+    expect(missing).toEqual(['simulation']);
+    expect(readme).toContain('In `--json`, `simulation` holds');
   });
 });
