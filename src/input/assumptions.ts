@@ -14,6 +14,7 @@ import { findItem } from '../calc/paths.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { problemAt } from './place.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
@@ -30,6 +31,8 @@ import {
   type RawMap,
   type RawValue,
 } from './yaml.js';
+
+export { locate } from './place.js';
 
 export interface Override {
   /** Key path as the user writes it: `churn_monthly`, `funnel.meetings.conversion`. */
@@ -125,50 +128,6 @@ export function loadAssumptions(text: string, file: string, options: LoadOptions
   } satisfies LoadedAssumptions;
 }
 
-/** Looks up where a key path sits in the file, for messages and annotations. */
-export function locate(
-  document: Pick<RawDocument, 'positions'>,
-  path: readonly (string | number)[],
-) {
-  for (let length = path.length; length >= 0; length -= 1) {
-    const found = document.positions.get(pathKey(path.slice(0, length)));
-    if (found) {
-      return { found, exact: length === path.length };
-    }
-  }
-  return { found: null, exact: false };
-}
-
-function placeOf(document: RawDocument, path: readonly (string | number)[], useKey = false) {
-  const { found, exact } = locate(document, path);
-  const chosen = found ? (useKey || !exact ? (found.key ?? found.value) : found.value) : null;
-  const where = chosen && chosen.line > 0 ? chosen : null;
-  return {
-    file: document.file,
-    line: where?.line ?? null,
-    col: where?.col ?? null,
-    path: path.length > 0 ? pathKey(path) : null,
-    origin: exact ? (found?.origin ?? null) : null,
-  };
-}
-
-function at(
-  document: RawDocument,
-  path: readonly (string | number)[],
-  code: string,
-  message: string,
-  hint: string | null = null,
-  useKey = false,
-): InputProblem {
-  const { origin, ...place } = placeOf(document, path, useKey);
-  return problem({
-    code,
-    ...place,
-    message: origin ? `${message} (from ${origin})` : message,
-    hint,
-  });
-}
-
 function readCurrency(document: RawDocument, problems: InputProblem[]): string {
   const raw = document.data.currency;
   if (raw === undefined || raw === null) {
@@ -176,7 +135,7 @@ function readCurrency(document: RawDocument, problems: InputProblem[]): string {
   }
   if (typeof raw !== 'string' || !/^[A-Za-z]{3}$/.test(raw.trim())) {
     problems.push(
-      at(
+      problemAt(
         document,
         ['currency'],
         'bad_currency',
@@ -190,7 +149,7 @@ function readCurrency(document: RawDocument, problems: InputProblem[]): string {
   if (!CURRENCIES.has(code)) {
     const suggestion = nearest(code, [...CURRENCIES]);
     problems.push(
-      at(
+      problemAt(
         document,
         ['currency'],
         'bad_currency',
@@ -525,7 +484,7 @@ function issueProblems(
     const known = knownKeysAt(schema, issue.path);
     return issue.keys.map((unknown) => {
       const suggestion = nearest(unknown, known);
-      return at(
+      return problemAt(
         document,
         [...path, unknown],
         'unknown_key',
@@ -547,7 +506,7 @@ function issueProblems(
   if (issue.code === 'custom') {
     const params = (issue as { params?: { code?: string; hint?: string | null } }).params;
     return [
-      at(
+      problemAt(
         document,
         path,
         empty ? 'empty_value' : (params?.code ?? 'invalid_value'),
@@ -559,7 +518,7 @@ function issueProblems(
 
   if (raw === undefined) {
     return [
-      at(
+      problemAt(
         document,
         path,
         'missing_key',
@@ -574,7 +533,7 @@ function issueProblems(
     const allowed = issue.values.map(String);
     const suggestion = typeof raw === 'string' ? nearest(raw, allowed) : null;
     return [
-      at(
+      problemAt(
         document,
         path,
         'invalid_value',
@@ -597,7 +556,7 @@ function issueProblems(
         ? 'a number'
         : null;
   return [
-    at(
+    problemAt(
       document,
       path,
       raw === null ? 'empty_value' : 'wrong_type',
@@ -663,7 +622,7 @@ function buildAssumptions(file: FileIn, currency: string, document: RawDocument)
   const problems: InputProblem[] = [];
   const uncertain: UncertainInput[] = [];
   const report: Report = (path, code, message, hint = null) =>
-    problems.push(at(document, path, code, message, hint));
+    problems.push(problemAt(document, path, code, message, hint));
   const written = (path: Path) => rawAt(document.data, path) !== undefined;
 
   const value: ValueOf = (parsed, path) => {

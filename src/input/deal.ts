@@ -12,9 +12,9 @@ import * as z from 'zod/mini';
 import { type DealNameField, unknownFlags, unknownRoles } from '../calc/qualification.js';
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
-import { locate } from './assumptions.js';
 import { parseNumber, type NumberKind } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { problemAt } from './place.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
 import { parseYaml, pathKey, type Located, type RawDocument, type RawValue } from './yaml.js';
@@ -180,10 +180,7 @@ interface Place {
   prefix: (string | number)[];
 }
 
-/**
- * A problem at a key of the deal: at its value, or at the key itself when `onKey`
- * (an unknown key); a missing key is placed at the nearest enclosing one.
- */
+/** A problem at a key of the deal, placed as in an assumptions file; a flag's has no place. */
 function placed(
   place: Place | null,
   path: (string | number)[],
@@ -195,19 +192,7 @@ function placed(
   if (!place) {
     return problem({ code, message, hint });
   }
-  const full = [...place.prefix, ...path];
-  const { found, exact } = locate(place.document, full);
-  const chosen = found && (onKey || !exact) ? (found.key ?? found.value) : found?.value;
-  const where = chosen && chosen.line > 0 ? chosen : null;
-  return problem({
-    code,
-    file: place.document.file,
-    line: where?.line ?? null,
-    col: where?.col ?? null,
-    path: pathKey(full),
-    message,
-    hint,
-  });
+  return problemAt(place.document, [...place.prefix, ...path], code, message, hint, onKey);
 }
 
 function shapeDeal(

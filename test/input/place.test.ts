@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+
+import { problemAt } from '../../src/input/place.js';
+import { parseYaml } from '../../src/input/yaml.js';
+
+const document = parseYaml('name: Agency\nsales:\n  reps: five\n', 'plan.yaml');
+
+/** Where problemAt points for a key path, as file:line:col and key path. */
+function placeOf(path: (string | number)[], onKey = false) {
+  const found = problemAt(document, path, 'code', 'message', null, onKey);
+  return { at: `${found.file}:${found.line}:${found.col}`, path: found.path };
+}
+
+describe('problemAt places a problem as an assumptions file and a deal file both do', () => {
+  it('points at the value of a key the file writes', () => {
+    expect(placeOf(['sales', 'reps'])).toEqual({ at: 'plan.yaml:3:9', path: 'sales.reps' });
+  });
+
+  it('points at the key itself when the key is the problem', () => {
+    expect(placeOf(['sales', 'reps'], true)).toEqual({ at: 'plan.yaml:3:3', path: 'sales.reps' });
+  });
+
+  it('points a key the file does not write at the nearest enclosing key, with its own path', () => {
+    expect(placeOf(['sales', 'cac'])).toEqual({ at: 'plan.yaml:2:1', path: 'sales.cac' });
+  });
+
+  it('gives a key path outside every key no line, and the document no key path', () => {
+    expect(placeOf(['funnel'])).toEqual({ at: 'plan.yaml:null:null', path: 'funnel' });
+    expect(placeOf([])).toEqual({ at: 'plan.yaml:null:null', path: null });
+  });
+
+  it('names the override that wrote a value, which has no line in the file', () => {
+    const positions = new Map(document.positions);
+    positions.set('churn_monthly', {
+      value: { line: 0, col: 0 },
+      key: null,
+      origin: '--set churn_monthly=10%',
+    });
+
+    expect(
+      problemAt({ file: 'plan.yaml', positions }, ['churn_monthly'], 'bad_number', 'bad'),
+    ).toMatchObject({ line: null, col: null, message: 'bad (from --set churn_monthly=10%)' });
+  });
+});
