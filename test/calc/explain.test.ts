@@ -42,7 +42,10 @@ function planFigure(plan: PlanResult, metric: string): number | undefined {
 
 function expectSameAsPlan(assumptions: Assumptions): void {
   const plan = planPeriod(assumptions);
-  for (const metric of explainableMetrics(assumptions)) {
+  const metrics = explainableMetrics(assumptions);
+  // An empty or short list would let the loop below pass having compared nothing.
+  expect(metrics.length).toBeGreaterThan(20);
+  for (const metric of metrics) {
     const explained = explainMetric(assumptions, metric)!;
     const figure = planFigure(plan, metric);
     expect(figure, metric).toBeDefined();
