@@ -120,11 +120,22 @@ describe('binding constraint', () => {
     expect(binding.relief).toEqual([]);
   });
 
-  it('is filled in by planPeriod', () => {
-    const assumptions = makeAssumptions();
-    const plan = planPeriod(assumptions);
-    expect(plan.binding).toEqual(bindingConstraint(assumptions, plan));
-  });
+  // Headroom of delivery_load: (0.85 − 46.413973 / 60) / 0.85; of ltv_to_cac at churn 20%:
+  // LTV 81 000 × 5 = 405 000, 405 000 / 200 000 = 2.025, (2.025 − 3) / 3.
+  it.each([
+    ['the agency', 'none', 'delivery_load', 0.089922, {}],
+    ['the agency at churn 20%', 'unit_economics', 'ltv_to_cac', -0.325, { churnMonthly: 0.2 }],
+  ] as const)(
+    'is filled in by planPeriod: for %s, %s on %s with headroom %d',
+    (_name, constraint, checkId, headroom, overrides) => {
+      const assumptions = makeAssumptions(overrides);
+      const plan = planPeriod(assumptions);
+      expect(plan.binding).toEqual(bindingConstraint(assumptions, plan));
+      expect(plan.binding.constraint).toBe(constraint);
+      expect(plan.binding.checkId).toBe(checkId);
+      expect(plan.binding.headroom).toBeCloseTo(headroom, 6);
+    },
+  );
 
   it('is sales capacity when 40 deals need 13.3 weeks: 6 reps or 3.08 meetings a rep', () => {
     const overrides = { revenueTarget: 40 * 4 * 180_000, delivery: roomyDelivery };
