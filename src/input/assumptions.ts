@@ -14,7 +14,7 @@ import { findItem } from '../calc/paths.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
-import { problemAt } from './place.js';
+import { describeRaw, problemAt, wrongTypeMessage } from './place.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
@@ -381,22 +381,6 @@ function rawAt(data: RawValue, path: readonly PropertyKey[]): RawValue | undefin
   return current;
 }
 
-function describeRaw(value: RawValue | undefined): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  if (value === null) {
-    return 'an empty value';
-  }
-  if (Array.isArray(value)) {
-    return 'a list';
-  }
-  if (typeof value === 'object') {
-    return 'a mapping of keys';
-  }
-  return `"${value}"`;
-}
-
 /**
  * What can be kept of a file whose shape check failed: every value that passes on its own,
  * with the failing ones left out. The cross-field rules then run on it, so one run reports
@@ -543,26 +527,12 @@ function issueProblems(
     ];
   }
 
-  const expected =
-    issue.code === 'invalid_type'
-      ? issue.expected === 'array'
-        ? 'a list'
-        : issue.expected === 'object' || issue.expected === 'record'
-          ? 'a mapping of keys'
-          : issue.expected === 'string'
-            ? 'text'
-            : `a ${issue.expected}`
-      : issue.code === 'invalid_union'
-        ? 'a number'
-        : null;
   return [
     problemAt(
       document,
       path,
       raw === null ? 'empty_value' : 'wrong_type',
-      expected
-        ? `${pathKey(path)} is ${describeRaw(raw)}, and ${expected} is expected`
-        : `${pathKey(path)}: ${issue.message}`,
+      wrongTypeMessage(pathKey(path), issue, raw),
       raw === null ? emptyHint : example ? `write e.g. ${example}` : null,
     ),
   ];

@@ -14,7 +14,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
 import { parseNumber, type NumberKind } from './number.js';
 import { InputError, problem, type InputProblem } from '../model/problem.js';
-import { problemAt } from './place.js';
+import { problemAt, wrongTypeMessage } from './place.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
 import { parseYaml, pathKey, type Located, type RawDocument, type RawValue } from './yaml.js';
@@ -240,25 +240,11 @@ function wrongType(
 ): InputProblem {
   const key = path.length > 0 ? pathKey(path) : 'the deal';
   const field = NUMBER_FIELDS[String(path[0]) as NumberField] as NumberFieldSpec | undefined;
-  const expected =
-    issue.code === 'invalid_union'
-      ? 'a number'
-      : issue.code !== 'invalid_type'
-        ? null
-        : issue.expected === 'array'
-          ? 'a list'
-          : issue.expected === 'object'
-            ? 'a mapping of keys'
-            : issue.expected === 'string'
-              ? 'text'
-              : `a ${issue.expected}`;
   return placed(
     place,
     path,
     raw === null ? 'empty_value' : 'wrong_type',
-    expected
-      ? `${key} is ${described(raw)}, and ${expected} is expected`
-      : `${key}: ${issue.message}`,
+    wrongTypeMessage(key, issue, raw),
     field && path.length === 1
       ? `write e.g. ${path[0]}: ${field.example}`
       : 'see examples/deals/ for the shape of a deal',
@@ -274,17 +260,6 @@ function rawAt(item: RawValue, path: (string | number)[]): RawValue | undefined 
     value = Array.isArray(value) ? value[Number(segment)] : value[segment];
   }
   return value;
-}
-
-/** A raw YAML value as a message names it. */
-function described(raw: RawValue | undefined): string {
-  if (raw === undefined || raw === null) {
-    return 'an empty value';
-  }
-  if (Array.isArray(raw)) {
-    return 'a list';
-  }
-  return typeof raw === 'object' ? 'a mapping of keys' : `"${raw}"`;
 }
 
 function buildDeal(

@@ -1,10 +1,13 @@
 /**
- * Where a problem in a file points. An assumptions file and a deal file place their problems
- * by the same rule, so a key path reads the same way in both.
+ * Where a problem in a file points, and how it names what it found there. An assumptions file
+ * and a deal file place and word their problems by the same rules, so a key path and a value
+ * of the wrong type read the same way in both.
  */
 
+import type * as z from 'zod/mini';
+
 import { problem, type InputProblem } from '../model/problem.js';
-import { pathKey, type RawDocument } from './yaml.js';
+import { pathKey, type RawDocument, type RawValue } from './yaml.js';
 
 type KeyPath = readonly (string | number)[];
 
@@ -45,4 +48,58 @@ export function problemAt(
     message: origin ? `${message} (from ${origin})` : message,
     hint,
   });
+}
+
+/** A value as a message names what the file holds there: `"five"`, a list, a mapping of keys. */
+export function describeRaw(value: RawValue | undefined): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  if (value === null) {
+    return 'an empty value';
+  }
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (typeof value === 'object') {
+    return 'a mapping of keys';
+  }
+  return `"${value}"`;
+}
+
+/**
+ * A value of the wrong type at `key`: what is there and what is expected, in the words of
+ * `describeRaw` (`sales.reps is a mapping of keys, and a number is expected`); zod's own words
+ * when the issue names no type.
+ */
+export function wrongTypeMessage(
+  key: string,
+  issue: z.core.$ZodIssue,
+  raw: RawValue | undefined,
+): string {
+  const expected = expectedOf(issue);
+  return expected
+    ? `${key} is ${describeRaw(raw)}, and ${expected} is expected`
+    : `${key}: ${issue.message}`;
+}
+
+/** The only unions in a file's schema are number fields, which take text or a number. */
+function expectedOf(issue: z.core.$ZodIssue): string | null {
+  if (issue.code === 'invalid_union') {
+    return 'a number';
+  }
+  if (issue.code !== 'invalid_type') {
+    return null;
+  }
+  switch (issue.expected) {
+    case 'array':
+      return 'a list';
+    case 'object':
+    case 'record':
+      return 'a mapping of keys';
+    case 'string':
+      return 'text';
+    default:
+      return `a ${issue.expected}`;
+  }
 }

@@ -71,6 +71,16 @@ describe('loadAssumptions reports every problem of a file in one run', () => {
     expect(problems.map((found) => found.code)).toEqual(['bad_number']);
   });
 
+  it('names a list or a mapping given where a number belongs, as a deal file does', () => {
+    const messages = (reps: string) =>
+      problemsOf(BASE.replace('reps: 5', `reps: ${reps}`)).map((found) => found.message);
+
+    expect(messages('[5]')).toEqual(['sales.reps is a list, and a number is expected']);
+    expect(messages('{count: 5}')).toEqual([
+      'sales.reps is a mapping of keys, and a number is expected',
+    ]);
+  });
+
   it('does not call a funnel short when the funnel is not a list at all', () => {
     const text = BASE.replace(/funnel:\n(\s+-.*\n|\s+conversion.*\n)+/, 'funnel: attempts\n');
     const problems = problemsOf(text);

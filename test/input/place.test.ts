@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { problemAt } from '../../src/input/place.js';
+import { describeRaw, problemAt } from '../../src/input/place.js';
 import { parseYaml } from '../../src/input/yaml.js';
 
 const document = parseYaml('name: Agency\nsales:\n  reps: five\n', 'plan.yaml');
@@ -40,5 +40,17 @@ describe('problemAt places a problem as an assumptions file and a deal file both
     expect(
       problemAt({ file: 'plan.yaml', positions }, ['churn_monthly'], 'bad_number', 'bad'),
     ).toMatchObject({ line: null, col: null, message: 'bad (from --set churn_monthly=10%)' });
+  });
+});
+
+describe('describeRaw names what a file holds in one wording for every file', () => {
+  it.each([
+    [undefined, 'nothing'],
+    [null, 'an empty value'],
+    [['5'], 'a list'],
+    [{ count: '5' }, 'a mapping of keys'],
+    ['five', '"five"'],
+  ])('%j reads as %s', (raw, wording) => {
+    expect(describeRaw(raw)).toBe(wording);
   });
 });
