@@ -139,12 +139,18 @@ describe('boundaries', () => {
     expect(plan.ok).toBe(false);
   });
 
-  it('passes an LTV/CAC of exactly 3 and keeps the plan ok', () => {
+  // 0.35 × 180 000 × 50 months / 1 050 000 = 3, and 1 050 000 / 63 000 = 16.67 months.
+  it('passes an LTV/CAC of exactly 3, while the plan fails on a payback of 16.67 months', () => {
     const plan = planPeriod(
       makeAssumptions({ grossMargin: 0.35, churnMonthly: 0.02, sales: { cac: 1_050_000 } }),
     );
     expect(plan.unitEconomics.ltvToCac).toBeCloseTo(3, 12);
+    expect(plan.checks[0]).toMatchObject({ id: 'ltv_to_cac', limit: 3 });
     expect(plan.checks[0]!.ok).toBe(true);
+    const payback = plan.checks.find((check) => check.id === 'payback_within_contract');
+    expect(payback?.value).toBeCloseTo(16.666667, 6);
+    expect(payback?.ok).toBe(false);
+    expect(plan.ok).toBe(false);
   });
 
   it('fits a plan of exactly 13 weeks: 39 deals need 195 meetings at 15 a week', () => {
