@@ -59,13 +59,20 @@ describe('funnel schema', () => {
     expect(run.stdout).toBe(assumptionsJsonSchemaText());
   });
 
-  it('is draft-07, closed to unknown keys and requires the five inputs every plan needs', () => {
+  it('is draft-07, closed to unknown keys and requires the eight keys every plan needs', () => {
     const schema = assumptionsJsonSchema() as SchemaNode & { $schema?: string };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.additionalProperties).toBe(false);
-    expect(schema.required).toEqual(
-      expect.arrayContaining(['revenue_target', 'average_check', 'gross_margin', 'funnel']),
-    );
+    expect(schema.required).toEqual([
+      'revenue_target',
+      'average_check',
+      'gross_margin',
+      'contract_months',
+      'churn_monthly',
+      'funnel',
+      'sales',
+      'delivery',
+    ]);
     expect([...(schema.properties?.gross_margin?.type ?? [])].sort()).toEqual(['number', 'string']);
   });
 
