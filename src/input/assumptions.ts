@@ -19,7 +19,9 @@ import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
   type ProbabilisticCheck,
+  definitionOf,
   knownKeysAt,
+  schemaAt,
   type AssumptionsFile,
 } from './schema.js';
 import { foldName, nearest } from '../text/suggest.js';
@@ -392,7 +394,7 @@ function salvage(schema: unknown, raw: unknown): unknown {
     return checked.success ? checked.data : undefined;
   }
 
-  const def = definition(schema);
+  const def = definitionOf(schema);
   if (def?.type === 'object' && typeof raw === 'object' && !Array.isArray(raw)) {
     const shape = def.shape as Record<string, unknown>;
     const kept: Record<string, unknown> = {};
@@ -410,22 +412,6 @@ function salvage(schema: unknown, raw: unknown): unknown {
   return undefined;
 }
 
-/** The definition under optional and default wrappers; numbers (pipes) stay whole. */
-function definition(schema: unknown): Record<string, unknown> | null {
-  let current = schema;
-  for (let i = 0; i < 10; i += 1) {
-    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-    if (!def) {
-      return null;
-    }
-    if (def.type !== 'optional' && def.type !== 'default' && def.type !== 'nullable') {
-      return def;
-    }
-    current = def.innerType;
-  }
-  return null;
-}
-
 /**
  * Problems of the shape check. A misspelt key that is the nearest to a missing one is one
  * mistake, not two: the "did you mean" stays and "is missing" goes.
@@ -435,22 +421,35 @@ function shapeProblems(
   document: RawDocument,
   schema: z.ZodMiniType,
 ): InputProblem[] {
-  const suggested = new Set<string>();
+  const problems: InputProblem[] = [];
+  const meant = new Set<string>();
   for (const issue of issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const known = knownKeysAt(schema, issue.path);
-      for (const unknown of issue.keys) {
-        const suggestion = nearest(unknown, known);
-        if (suggestion) {
-          suggested.add(pathKey([...issue.path.map(String), suggestion]));
-        }
+    if (issue.code !== 'unrecognized_keys') {
+      problems.push(...issueProblems(issue, document, schema));
+      continue;
+    }
+    const path = issue.path.map((segment) =>
+      typeof segment === 'number' ? segment : String(segment),
+    );
+    const known = knownKeysAt(schema, path);
+    for (const unknown of issue.keys) {
+      const suggestion = nearest(unknown, known);
+      if (suggestion) {
+        meant.add(pathKey([...path, suggestion]));
       }
+      problems.push(
+        problemAt(
+          document,
+          [...path, unknown],
+          'unknown_key',
+          `unknown key "${unknown}"${path.length > 0 ? ` in ${pathKey(path)}` : ''}`,
+          suggestion ? `did you mean "${suggestion}"?` : `known keys here: ${known.join(', ')}`,
+          true,
+        ),
+      );
     }
   }
-
-  return issues
-    .flatMap((issue) => issueProblems(issue, document, schema))
-    .filter((found) => !(found.code === 'missing_key' && suggested.has(found.path ?? '')));
+  return problems.filter((found) => !(found.code === 'missing_key' && meant.has(found.path ?? '')));
 }
 
 function issueProblems(
@@ -463,21 +462,6 @@ function issueProblems(
   );
   const key = String(path[path.length - 1] ?? '');
   const raw = rawAt(document.data, path);
-
-  if (issue.code === 'unrecognized_keys') {
-    const known = knownKeysAt(schema, issue.path);
-    return issue.keys.map((unknown) => {
-      const suggestion = nearest(unknown, known);
-      return problemAt(
-        document,
-        [...path, unknown],
-        'unknown_key',
-        `unknown key "${unknown}"${path.length > 0 ? ` in ${pathKey(path)}` : ''}`,
-        suggestion ? `did you mean "${suggestion}"?` : `known keys here: ${known.join(', ')}`,
-        true,
-      );
-    });
-  }
 
   const example = EXAMPLES[key];
   const emptyHint = optionalAt(schema, issue.path)
@@ -539,19 +523,8 @@ function issueProblems(
 }
 
 /** Whether the key at `path` may be left out (it has a default or is optional). */
-function optionalAt(schema: unknown, path: readonly PropertyKey[]): boolean {
-  let current = schema;
-  for (const segment of path) {
-    const def = definition(current);
-    if (def?.type === 'object') {
-      current = (def.shape as Record<string, unknown>)[String(segment)];
-    } else if (def?.type === 'array') {
-      current = def.element;
-    } else {
-      return false;
-    }
-  }
-  const type = (current as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def?.type;
+function optionalAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): boolean {
+  const type = schemaAt(schema, path)?._zod.def.type;
   return type === 'optional' || type === 'default';
 }
 

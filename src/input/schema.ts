@@ -234,43 +234,51 @@ export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {})
 
 export type AssumptionsFile = z.output<ReturnType<typeof assumptionsSchema>>;
 
-/** Top-level keys, for suggestions when a key is unknown. */
-export function knownKeysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
-  let current: unknown = schema;
-  for (const segment of [...path, null]) {
-    current = unwrap(current);
-    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
-    if (!def) {
-      return [];
-    }
-    if (segment === null) {
-      return def.type === 'object' ? Object.keys(def.shape as object) : [];
-    }
-    if (def.type === 'object') {
-      current = (def.shape as Record<string, unknown>)[String(segment)];
-    } else if (def.type === 'array') {
-      current = def.element;
-    } else {
-      return [];
-    }
-  }
-  return [];
-}
+type Definition = Record<string, unknown>;
 
-function unwrap(schema: unknown): unknown {
+/**
+ * A schema's definition under its optional, nullable and default wrappers: an object, a list,
+ * a number field (a pipe, kept whole). Null for what is not a zod schema.
+ */
+export function definitionOf(schema: unknown): Definition | null {
   let current = schema;
   for (let i = 0; i < 10; i += 1) {
-    const def = (current as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    const def = (current as { _zod?: { def?: Definition } } | undefined)?._zod?.def;
     if (!def) {
-      return current;
+      return null;
     }
-    if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') {
-      current = def.innerType;
-    } else if (def.type === 'pipe') {
-      current = def.in;
+    if (def.type !== 'optional' && def.type !== 'nullable' && def.type !== 'default') {
+      return def;
+    }
+    current = def.innerType;
+  }
+  return null;
+}
+
+/**
+ * The schema of the key or list item at `path`, as declared there (an optional key stays
+ * optional); undefined where the schema declares no such key.
+ */
+export function schemaAt(
+  schema: z.ZodMiniType,
+  path: readonly PropertyKey[],
+): z.ZodMiniType | undefined {
+  let current: unknown = schema;
+  for (const segment of path) {
+    const def = definitionOf(current);
+    if (def?.type === 'object') {
+      current = (def.shape as Record<string, unknown>)[String(segment)];
+    } else if (def?.type === 'array') {
+      current = def.element;
     } else {
-      return current;
+      return undefined;
     }
   }
-  return current;
+  return current as z.ZodMiniType | undefined;
+}
+
+/** The keys a mapping at `path` may hold, for suggestions when a key is unknown. */
+export function knownKeysAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
+  const def = definitionOf(schemaAt(schema, path));
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
 }
