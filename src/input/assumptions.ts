@@ -13,7 +13,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import { findItem } from '../calc/paths.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
-import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { byPlace, InputError, problem, type InputProblem } from '../model/problem.js';
 import { describeRaw, problemAt, wrongTypeMessage } from './place.js';
 import {
   assumptionsSchema,
@@ -120,7 +120,7 @@ export function loadAssumptions(text: string, file: string, options: LoadOptions
   const built = buildAssumptions(valid, currency, document);
   problems.push(...built.problems);
   if (problems.length > 0) {
-    throw new InputError(sortProblems(problems));
+    throw new InputError(problems.sort(byPlace));
   }
   return {
     assumptions: built.assumptions,
@@ -526,13 +526,6 @@ function issueProblems(
 function optionalAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): boolean {
   const type = schemaAt(schema, path)?._zod.def.type;
   return type === 'optional' || type === 'default';
-}
-
-function sortProblems(problems: InputProblem[]): InputProblem[] {
-  const last = Number.MAX_SAFE_INTEGER;
-  return [...problems].sort(
-    (a, b) => (a.line ?? last) - (b.line ?? last) || (a.col ?? 0) - (b.col ?? 0),
-  );
 }
 
 /**

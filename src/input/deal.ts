@@ -13,7 +13,7 @@ import { type DealNameField, unknownFlags, unknownRoles } from '../calc/qualific
 import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
 import { parseNumber, type NumberKind } from './number.js';
-import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { byPlace, InputError, problem, type InputProblem } from '../model/problem.js';
 import { problemAt, wrongTypeMessage } from './place.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
@@ -118,7 +118,7 @@ export async function loadDeals(
   }
 
   if (problems.length > 0) {
-    throw new InputError(problems);
+    throw new InputError(problems.sort(byPlace));
   }
   return deals;
 }

@@ -21,7 +21,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 
-import { InputError, problem, type InputProblem } from '../model/problem.js';
+import { byPlace, InputError, problem, type InputProblem } from '../model/problem.js';
 
 export type RawValue = string | null | RawValue[] | RawMap;
 export type RawMap = { [key: string]: RawValue };
@@ -467,7 +467,7 @@ function syntaxProblems(
   for (const opener of openers) {
     problems.push(openerProblem(opener, file, at));
   }
-  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0));
+  return problems.sort(byPlace);
 }
 
 const OPENER_CODES = new Set([

@@ -40,3 +40,22 @@ export function problem(fields: Partial<InputProblem> & Pick<InputProblem, 'code
     ...fields,
   } satisfies InputProblem;
 }
+
+/**
+ * Orders problems as a reader meets them: by file, then line, then column. A problem with no
+ * line (a key the file leaves out) comes after those of its file that have one, and a problem
+ * with no file (a flag) after every file's.
+ */
+export function byPlace(a: InputProblem, b: InputProblem): number {
+  return missingLast(a.file, b.file) || missingLast(a.line, b.line) || missingLast(a.col, b.col);
+}
+
+function missingLast<T extends string | number>(a: T | null, b: T | null): number {
+  if (a === b) {
+    return 0;
+  }
+  if (a === null || b === null) {
+    return a === null ? 1 : -1;
+  }
+  return a < b ? -1 : 1;
+}

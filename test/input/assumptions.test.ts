@@ -71,6 +71,19 @@ describe('loadAssumptions reports every problem of a file in one run', () => {
     expect(problems.map((found) => found.code)).toEqual(['bad_number']);
   });
 
+  it("lists a key the file leaves out after the file's lines and before a --set problem", () => {
+    const text = BASE.replace('contract_months: 4\n', '').replace('reps: 5', 'reps: five');
+    const problems = problemsOf(text, {
+      overrides: [{ path: 'funnel.x', value: '1', origin: '--set funnel.x=1' }],
+    });
+
+    expect(problems.map((found) => [found.code, found.file, found.line])).toEqual([
+      ['bad_number', 'plan.yaml', 12],
+      ['missing_key', 'plan.yaml', null],
+      ['bad_override', null, null],
+    ]);
+  });
+
   it('names a list or a mapping given where a number belongs, as a deal file does', () => {
     const messages = (reps: string) =>
       problemsOf(BASE.replace('reps: 5', `reps: ${reps}`)).map((found) => found.message);

@@ -50,6 +50,15 @@ describe('where loadDeals places a problem of a deal file', () => {
     ]);
   });
 
+  it('lists the problems of a deal file by line, not in the order they are checked', async () => {
+    const text = lines('chek: 150000', 'hours: [48]', 'months: 6');
+
+    expect(await problemsOf('order.yaml', text)).toEqual([
+      { at: 'order.yaml:1:1', path: 'chek', code: 'unknown_key' },
+      { at: 'order.yaml:2:8', path: 'hours', code: 'wrong_type' },
+    ]);
+  });
+
   it('points a check missing from the second deal of a list at that deal', async () => {
     const text = lines(
       '- name: A',
