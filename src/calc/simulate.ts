@@ -11,7 +11,7 @@
  * the page faults of storing every figure cost more than computing it three times.
  */
 import type { Assumptions } from '../model/assumptions.js';
-import type { CacSource, CheckId, Comparison } from '../model/plan.js';
+import type { CacSource, Check, CheckId, Comparison, PlanResult } from '../model/plan.js';
 import type { UncertainInput } from '../model/uncertainty.js';
 import { atLeast, atMost, ceilWhole, divide } from './compare.js';
 import { domainBounds, inputSpecs, itemSegments, resolveInput, type InputSpec } from './paths.js';
@@ -165,6 +165,26 @@ export function probabilisticChecks(
       limit: minProbability,
     };
   });
+}
+
+/**
+ * The plan as it gates: a check with a probability requirement passes on that
+ * requirement (and carries it as its gate), the others on the point plan, and the
+ * plan is ok when every check passes.
+ */
+export function gatePlan(plan: PlanResult, requirements: ProbabilisticCheck[]): PlanResult {
+  if (requirements.length === 0) return plan;
+  const checks = plan.checks.map((check): Check => {
+    const requirement = requirements.find((entry) => entry.id === check.id);
+    if (!requirement) return check;
+    const gate = {
+      probability: requirement.probability,
+      minProbability: requirement.limit,
+      pointOk: check.ok,
+    };
+    return { ...check, ok: requirement.ok, gate };
+  });
+  return { ...plan, checks, ok: checks.every((check) => check.ok) };
 }
 
 // The model, laid out for the loop.

@@ -2,7 +2,6 @@
 
 import type { Command } from 'commander';
 
-import { planPeriod } from '../calc/plan.js';
 import { loadAssumptions } from '../input/assumptions.js';
 import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
@@ -10,7 +9,13 @@ import { compareToJson, renderCompareTable, type ScenarioPlan } from '../render/
 import { createFormatter, detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
 import { writeOut, stdoutColor } from './output.js';
-import { outputFormat, overridesFrom, type AddSharedOptions, type PlanOptions } from './plan.js';
+import {
+  gatedPlan,
+  outputFormat,
+  overridesFrom,
+  type AddSharedOptions,
+  type PlanOptions,
+} from './plan.js';
 
 export function registerCompare(program: Command, shared: AddSharedOptions): void {
   shared(
@@ -50,10 +55,12 @@ export async function runCompare(file: string, options: PlanOptions): Promise<nu
     ]);
   }
 
-  const plans: ScenarioPlan[] = [{ name: 'base', plan: planPeriod(base.assumptions) }];
+  // Each plan passes or fails as `funnel plan` would pass or fail it, chances included.
+  const gated = { simulate: 'when_gated' } as const;
+  const plans: ScenarioPlan[] = [{ name: 'base', plan: gatedPlan(base, gated).plan }];
   for (const scenario of base.scenarios) {
     const loaded = loadAssumptions(source.text, source.file, { scenario, overrides });
-    plans.push({ name: scenario, plan: planPeriod(loaded.assumptions) });
+    plans.push({ name: scenario, plan: gatedPlan(loaded, gated).plan });
   }
 
   const fmt = createFormatter(detectLang(options.lang, process.env), base.assumptions.currency);

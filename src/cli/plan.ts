@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 
 import { planPeriod } from '../calc/plan.js';
-import { probabilisticChecks, simulate } from '../calc/simulate.js';
-import { loadAssumptions, type Override } from '../input/assumptions.js';
+import { gatePlan, probabilisticChecks, simulate } from '../calc/simulate.js';
+import { loadAssumptions, type LoadedAssumptions, type Override } from '../input/assumptions.js';
 import { parseNumber, type NumberKind } from '../input/number.js';
 import { InputError, problem } from '../model/problem.js';
 import { readSource } from '../input/read.js';
@@ -130,24 +130,37 @@ export async function loadFile(file: string, options: FileOptions) {
   });
 }
 
+/**
+ * The plan of a loaded file as it gates. A file with ranges is simulated (or any file, when
+ * samples are asked for), and a check with a thresholds.min_probability passes on its chance.
+ * `simulate: 'when_gated'` simulates only a file whose ranges meet such a requirement, for a
+ * command that shows the verdict but not the simulation.
+ */
+export function gatedPlan(
+  loaded: Pick<LoadedAssumptions, 'assumptions' | 'uncertain'>,
+  options: Pick<PlanOptions, 'samples' | 'seed'> & { simulate?: 'when_ranges' | 'when_gated' },
+) {
+  const { assumptions, uncertain } = loaded;
+  const point = planPeriod(assumptions);
+  const required = assumptions.thresholds.minProbability ?? [];
+  const wanted =
+    options.simulate === 'when_gated'
+      ? uncertain.length > 0 && required.length > 0
+      : uncertain.length > 0 || options.samples !== undefined;
+  const simulation = wanted
+    ? simulate(assumptions, uncertain, {
+        samples: wholeFlag('--samples', options.samples, DEFAULT_SAMPLES, 1, MAX_SAMPLES),
+        seed: wholeFlag('--seed', options.seed, DEFAULT_SEED, 0, 2 ** 32 - 1),
+        onProgress: progressBar(),
+      })
+    : null;
+  const requirements = simulation ? probabilisticChecks(simulation, required) : [];
+  return { plan: gatePlan(point, requirements), simulation, requirements };
+}
+
 export async function runPlan(file: string, options: PlanOptions): Promise<number> {
   const loaded = await loadFile(file, options);
-  const plan = planPeriod(loaded.assumptions);
-  const simulation =
-    loaded.uncertain.length > 0 || options.samples !== undefined
-      ? simulate(loaded.assumptions, loaded.uncertain, {
-          samples: wholeFlag('--samples', options.samples, DEFAULT_SAMPLES, 1, MAX_SAMPLES),
-          seed: wholeFlag('--seed', options.seed, DEFAULT_SEED, 0, 2 ** 32 - 1),
-          onProgress: progressBar(),
-        })
-      : null;
-  const requirements = simulation
-    ? probabilisticChecks(simulation, loaded.assumptions.thresholds.minProbability ?? [])
-    : [];
-  const gated = new Set(requirements.map((requirement) => requirement.id));
-  const ok =
-    plan.checks.every((check) => check.ok || gated.has(check.id)) &&
-    requirements.every((requirement) => requirement.ok);
+  const { plan, simulation, requirements } = gatedPlan(loaded, options);
 
   const lang = detectLang(options.lang, process.env);
   const fmt = createFormatter(lang, loaded.assumptions.currency);
@@ -157,7 +170,6 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   if (format === 'json') {
     const document = {
       ...planToJson(view, fmt),
-      ok,
       simulation: simulation ? simulationJson(simulation, requirements) : null,
     };
     writeOut(toJsonText(document));
@@ -173,7 +185,7 @@ export async function runPlan(file: string, options: PlanOptions): Promise<numbe
   if (options.summary) {
     appendStepSummary(view, fmt, process.env);
   }
-  return ok ? 0 : 1;
+  return plan.ok ? 0 : 1;
 }
 
 /** What a flag's number must be: its kind, and for a bounded flag the whole range. */

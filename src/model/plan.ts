@@ -88,11 +88,23 @@ export type CheckId =
 
 export interface Check {
   id: CheckId;
+  /** Whether the check passes: the point plan's value against the limit, or its gate. */
   ok: boolean;
   value: number;
   limit: number;
   /** How value relates to limit when the check passes. */
   comparison: Comparison;
+  /** Present when thresholds.min_probability makes the check pass on its chance instead. */
+  gate?: CheckGate;
+}
+
+/** A check that passes when enough simulated plans pass it, whatever the point plan does. */
+export interface CheckGate {
+  /** Share of the simulated plans in which the check passes. */
+  probability: number;
+  minProbability: number;
+  /** Whether the point plan passes the check: its value against the limit. */
+  pointOk: boolean;
 }
 
 export type WarningId =

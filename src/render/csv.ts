@@ -4,6 +4,7 @@
  * rows too, with their limit and verdict in the last two columns.
  */
 
+import { label } from './labels.js';
 import type { Report } from './report.js';
 
 export const CSV_HEADER = ['section', 'figure', 'label', 'value', 'unit', 'limit', 'passed'];
@@ -45,6 +46,7 @@ export function csvRecords(report: Report): string[][] {
   }
 
   for (const check of report.checks) {
+    const passed = check.ok ? 'true' : 'false';
     records.push([
       'checks',
       csvCell(`checks.${check.id}`),
@@ -52,8 +54,20 @@ export function csvRecords(report: Report): string[][] {
       csvNumber(check.value),
       csvCell(unitName(check.unit)),
       csvNumber(check.limit),
-      check.ok ? 'true' : 'false',
+      passed,
     ]);
+    // A check that gates on its chance passes or fails on this row, the one above its figure.
+    if (check.gate) {
+      records.push([
+        'checks',
+        csvCell(`checks.${check.id}.probability`),
+        csvCell(`${check.label}: ${label('chance_of_passing', report.lang)}`),
+        csvNumber(check.gate.probability),
+        'share',
+        csvNumber(check.gate.minProbability),
+        passed,
+      ]);
+    }
   }
 
   return records;

@@ -208,6 +208,7 @@ function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
         unit,
         valueText: texts.value,
         limitText: texts.limit,
+        gate: null,
       },
     ];
   });

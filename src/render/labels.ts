@@ -91,6 +91,7 @@ const LABELS = {
   value: { en: 'Value', ru: 'Значение' },
   limit: { en: 'Limit', ru: 'Порог' },
   passed: { en: 'passed', ru: 'пройдена' },
+  chance_of_passing: { en: 'chance of passing', ru: 'вероятность пройти' },
   failed: { en: 'FAILED', ru: 'НЕ ПРОЙДЕНА' },
   all_passed: { en: 'All checks passed.', ru: 'Все проверки пройдены.' },
   checks_failed: {

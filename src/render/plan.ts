@@ -12,7 +12,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import { capitalise } from '../text/case.js';
 import type { Formatter, Lang } from './format.js';
 import { checksFailed, label, type LabelId } from './labels.js';
-import { CHECK_UNITS, checkTexts, warningMessage } from './report.js';
+import { planCheckTexts, warningMessage } from './report.js';
 import { createTable } from './table.js';
 import { formatValue } from './whatif.js';
 
@@ -82,12 +82,16 @@ export function planToJson(view: PlanView, fmt: Formatter) {
       hires_needed: role.hiresNeeded,
       hours_per_client_per_week: role.hoursPerClientPerWeek,
     })),
-    checks: plan.checks.map((check) => ({
-      id: check.id,
-      ok: check.ok,
-      value: check.value,
-      limit: check.limit,
-      comparison: check.comparison,
+    // ok is the point plan's value against the limit; a gated check passes or fails on its gate.
+    checks: plan.checks.map(({ id, ok, value, limit, comparison, gate }) => ({
+      id,
+      ok: gate ? gate.pointOk : ok,
+      value,
+      limit,
+      comparison,
+      gate: gate
+        ? { probability: gate.probability, min_probability: gate.minProbability, ok }
+        : null,
     })),
     warnings: plan.warnings.map((warning) => ({
       id: warning.id,
@@ -330,8 +334,7 @@ export function renderChecks(checks: Check[], fmt: Formatter, color: boolean): s
     alignRight: [1, 2],
   });
   for (const check of checks) {
-    const unit = CHECK_UNITS[check.id];
-    const { value, limit } = checkTexts(check.value, check.limit, check.comparison, unit, fmt);
+    const { value, limit } = planCheckTexts(check, fmt);
     rows.push([
       label(`check_${check.id}` as LabelId, lang),
       value,

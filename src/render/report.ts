@@ -4,7 +4,7 @@
  * same way) and every format renders it, so the formats never disagree.
  */
 
-import type { Check, Warning } from '../model/plan.js';
+import type { Check, CheckGate, Warning } from '../model/plan.js';
 import { roundAsShown, roundToward, roundUpCount, type Formatter, type Lang } from './format.js';
 import { label, type LabelId } from './labels.js';
 import type { PlanView } from './plan.js';
@@ -56,6 +56,8 @@ export interface ReportCheck {
   unit: FigureUnit;
   valueText: string;
   limitText: string;
+  /** The chance the check passes on, when thresholds.min_probability gates it. */
+  gate: CheckGate | null;
 }
 
 export interface ReportWarning {
@@ -209,6 +211,19 @@ export function checkTexts(
   return { value: figureText(value, unit, fmt), limit: `${sign} ${figureText(limit, unit, fmt)}` };
 }
 
+/**
+ * A plan check's value and limit as shown. A check that gates on its chance adds the
+ * chance and the chance required: `2.53 (P = 53%)`, `≥ 3 (P ≥ 90%)`.
+ */
+export function planCheckTexts(check: Check, fmt: Formatter): { value: string; limit: string } {
+  const texts = checkTexts(check.value, check.limit, check.comparison, CHECK_UNITS[check.id], fmt);
+  if (!check.gate) return texts;
+  return {
+    value: `${texts.value} (P = ${fmt.percent(check.gate.probability)})`,
+    limit: `${texts.limit} (P ≥ ${fmt.percent(check.gate.minProbability)})`,
+  };
+}
+
 /** What each check of a plan measures. */
 export const CHECK_UNITS: Record<Check['id'], FigureUnit> = {
   ltv_to_cac: 'ratio',
@@ -333,7 +348,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
 
   const checks = plan.checks.map((check): ReportCheck => {
     const unit = CHECK_UNITS[check.id];
-    const texts = checkTexts(check.value, check.limit, check.comparison, unit, fmt);
+    const texts = planCheckTexts(check, fmt);
     return {
       id: check.id,
       label: label(`check_${check.id}` as LabelId, lang),
@@ -344,6 +359,7 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
       unit,
       valueText: texts.value,
       limitText: texts.limit,
+      gate: check.gate ?? null,
     };
   });
 

@@ -4,6 +4,7 @@ import { listMetrics, metricValue, withInput } from '../../src/calc/paths.js';
 import { planPeriod } from '../../src/calc/plan.js';
 import { fillSamples, inverseNormal, pointValue, seedState } from '../../src/calc/random.js';
 import {
+  gatePlan,
   percentiles,
   probabilisticChecks,
   simulate,
@@ -225,6 +226,48 @@ describe('probabilistic checks', () => {
     expect(() =>
       probabilisticChecks(result, [{ checkId: 'payback_max', minProbability: 0.9 }]),
     ).toThrow(/payback_max/);
+  });
+});
+
+describe('gatePlan', () => {
+  // Churn 10%..16%: the point plan at 13% has LTV/CAC 3.12, and 58% of the samples reach 3.
+  const a = withInput(agency, 'churn_monthly', 0.13);
+  const point = planPeriod(a);
+  const gate = (minProbability: number, ltvToCacMin = 3) => {
+    const plan = { ...a, thresholds: { ...a.thresholds, ltvToCacMin } };
+    const churn = [range('churn_monthly', 0.1, 0.16)];
+    const result = simulate(plan, churn, { samples: 50_000, seed: 9 });
+    const requirements = [{ checkId: 'ltv_to_cac' as const, minProbability }];
+    return gatePlan(planPeriod(plan), probabilisticChecks(result, requirements));
+  };
+
+  it('fails a check the point plan passes when its chance is under the one required', () => {
+    expect(point.checks.find((check) => check.id === 'ltv_to_cac')?.ok).toBe(true);
+    const gated = gate(0.9);
+    const check = gated.checks.find((entry) => entry.id === 'ltv_to_cac')!;
+    expect(check.ok).toBe(false);
+    expect(check.gate).toMatchObject({ minProbability: 0.9, pointOk: true });
+    expect(check.gate?.probability).toBeCloseTo(0.58, 1);
+    expect(gated.ok).toBe(false);
+  });
+
+  it('passes a check the point plan fails when its chance is enough', () => {
+    // LTV/CAC 3.12 against a minimum of 3.2 fails at the point. 0.405 / churn ≥ 3.2 holds for
+    // churn ≤ 12.66%: (12.66 − 10) / 6 = 44% of the samples, over the 10% required.
+    const gated = gate(0.1, 3.2);
+    const check = gated.checks.find((entry) => entry.id === 'ltv_to_cac')!;
+    expect(check.gate?.pointOk).toBe(false);
+    expect(check.gate?.probability).toBeCloseTo(0.443, 1);
+    expect(check.ok).toBe(true);
+    expect(gated.ok).toBe(gated.checks.every((entry) => entry.ok));
+  });
+
+  it('leaves the plan as it is without requirements, and the other checks as they are', () => {
+    expect(gatePlan(point, [])).toBe(point);
+    const gated = gate(0.9);
+    for (const check of gated.checks.filter((entry) => entry.id !== 'ltv_to_cac')) {
+      expect(check).toEqual(point.checks.find((entry) => entry.id === check.id));
+    }
   });
 });
 

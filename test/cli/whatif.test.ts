@@ -166,6 +166,67 @@ describe('probabilistic thresholds', () => {
     expect(point.ok).toBe(true);
     expect(run.code).toBe(1);
     expect(result.ok).toBe(false);
+    expect(point.gate).toMatchObject({ min_probability: 0.99, ok: false });
+  });
+
+  describe('gate every format and compare alike', () => {
+    // LTV/CAC 4.5 passes a minimum of 3.6 at the point, in too few samples for 99%.
+    const strict = [
+      '--set',
+      'thresholds.ltv_to_cac_min=3.6',
+      '--set',
+      'thresholds.min_probability.ltv_to_cac=99%',
+    ];
+    const plan = (format: string) =>
+      runCli([
+        'plan',
+        'examples/agency-ranges.yaml',
+        '--samples',
+        '20000',
+        '--format',
+        format,
+        ...strict,
+      ]);
+
+    it('markdown: the check fails with its chance beside its figure', () => {
+      const run = plan('markdown');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('**1 of 4 checks failed.**');
+      expect(run.stdout).toMatch(
+        /\| LTV\/CAC \| 4\.5 \(P = [\d.]+%\) \| ≥ 3\.6 \(P ≥ 99%\) \| ❌ failed \|/,
+      );
+    });
+
+    it('github: an error annotation for the check, and the count in the summary line', () => {
+      const run = plan('github');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /^::error file=examples\/agency-ranges\.yaml,.*title=funnel%3A LTV\/CAC::/m,
+      );
+      expect(run.stdout).toContain('funnel: 1 of 4 checks failed');
+    });
+
+    it('csv: the chance on a row of its own, failed like the check', () => {
+      const run = plan('csv');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('checks,checks.ltv_to_cac,LTV/CAC,4.5,ratio,3.6,false');
+      expect(run.stdout).toMatch(
+        /checks,checks\.ltv_to_cac\.probability,LTV\/CAC: chance of passing,0\.\d+,share,0\.99,false/,
+      );
+    });
+
+    it('the table: FAILED with the chance, and exit 1', () => {
+      const run = plan('table');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(/LTV\/CAC .*4\.5 \(P = [\d.]+%\) .*≥ 3\.6 \(P ≥ 99%\) .*FAILED/);
+    });
+
+    it('compare: the base plan fails on its chance as plan fails it', () => {
+      const run = runCli(['compare', 'examples/agency-ranges.yaml', '--json', ...strict]);
+      expect(run.code).toBe(1);
+      const base = JSON.parse(run.stdout).scenarios[0];
+      expect(base).toMatchObject({ name: 'base', ok: false, failed_checks: ['ltv_to_cac'] });
+    });
   });
 
   it('refuses a probability for a check the plan does not have', () => {
