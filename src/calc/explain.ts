@@ -7,8 +7,12 @@
  */
 
 import type { Assumptions } from '../model/assumptions.js';
+import { foldName } from '../text/suggest.js';
+import { busiestIndex } from './capacity.js';
 import { ceilWhole, divide } from './compare.js';
+import { itemSegments } from './paths.js';
 import { periodLength } from './period.js';
+import { planPeriod } from './plan.js';
 
 export type Expr =
   | { kind: 'ref'; name: string }
@@ -359,6 +363,64 @@ function figures(a: Assumptions) {
 /** Every metric `explain` knows for these assumptions (stages and roles by name). */
 export function explainableMetrics(assumptions: Assumptions): string[] {
   return [...figures(assumptions).metrics.keys()];
+}
+
+/**
+ * The metric a user meant: its exact name, the same name in another case or spelling
+ * (`LTV-to-CAC`), the id goal seek, sensitivity and the simulation give the figure
+ * (`roles.account_manager.load`, `funnel.meetings.count`, `hours_budget`), a bare stage
+ * (`meetings`) or role (`account manager`, for its load), or `load` / `max_load` for the
+ * busiest role. Null when none fits.
+ */
+export function resolveMetric(asked: string, assumptions: Assumptions): string | null {
+  const metrics = explainableMetrics(assumptions);
+  const folded = foldName(asked);
+  const same = (name: string) => foldName(name) === folded;
+
+  const direct = metrics.find((metric) => metric === asked) ?? metrics.find(same);
+  if (direct) {
+    return direct;
+  }
+  const figure = figureMetric(asked.trim(), assumptions);
+  if (figure && metrics.includes(figure)) {
+    return figure;
+  }
+  const stage = assumptions.funnel.find((entry) => same(entry.stage));
+  if (stage) {
+    return `funnel.${stage.stage}`;
+  }
+  const role = assumptions.delivery.roles.find((entry) => same(entry.role));
+  if (role) {
+    return `load.${role.role}`;
+  }
+  if ((folded === 'load' || folded === 'max_load') && assumptions.delivery.roles.length > 0) {
+    const capacity = planPeriod(assumptions).capacity;
+    return `load.${capacity[busiestIndex(capacity)]!.role}`;
+  }
+  return null;
+}
+
+/** The metric of a plan figure id (listMetrics in paths.ts); null for another id. */
+function figureMetric(id: string, a: Assumptions): string | null {
+  const FIGURES: Record<string, string | null> = {
+    hours_budget: 'hours_budget_at_average_check',
+    attempts_needed: `funnel.${a.sales.attemptsStage}`,
+    meetings_needed: a.sales.meetingsStage === null ? null : `funnel.${a.sales.meetingsStage}`,
+  };
+  if (id in FIGURES) {
+    return FIGURES[id] ?? null;
+  }
+  const stage = /^funnel\.([^.]+)\.count$/.exec(id);
+  if (stage) {
+    const index = itemSegments(a.funnel.map((entry) => entry.stage)).indexOf(stage[1]!);
+    return index < 0 ? null : `funnel.${a.funnel[index]!.stage}`;
+  }
+  const role = /^roles\.([^.]+)\.(capacity|peak_active_clients|load|hires_needed)$/.exec(id);
+  if (role) {
+    const index = itemSegments(a.delivery.roles.map((entry) => entry.role)).indexOf(role[1]!);
+    return index < 0 ? null : `${role[2]}.${a.delivery.roles[index]!.role}`;
+  }
+  return null;
 }
 
 /**

@@ -2,11 +2,9 @@
 
 import type { Command } from 'commander';
 
-import { explainableMetrics, explainMetric } from '../calc/explain.js';
-import { planPeriod } from '../calc/plan.js';
-import type { Assumptions } from '../model/assumptions.js';
+import { explainableMetrics, explainMetric, resolveMetric } from '../calc/explain.js';
 import { InputError, problem } from '../model/problem.js';
-import { editDistance, foldName, nearest } from '../text/suggest.js';
+import { nearestByWords } from '../text/suggest.js';
 import { explanationToJson, renderExplanation } from '../render/explain.js';
 import { detectLang } from '../render/format.js';
 import { toJsonText } from '../render/plan.js';
@@ -18,65 +16,6 @@ export interface ExplainOptions {
   lang?: string;
   set?: string[];
   scenario?: string;
-}
-
-/**
- * The metric a user meant: its exact name, the same name in another case or
- * spelling (`LTV-to-CAC`), a bare stage (`meetings`) or role (`account manager`,
- * for its load), or `load` for the busiest role. Null when none fits.
- */
-export function resolveMetric(asked: string, assumptions: Assumptions): string | null {
-  const metrics = explainableMetrics(assumptions);
-  const folded = foldName(asked);
-  const same = (name: string) => foldName(name) === folded;
-
-  const direct = metrics.find((metric) => metric === asked) ?? metrics.find(same);
-  if (direct) {
-    return direct;
-  }
-  const stage = assumptions.funnel.find((entry) => same(entry.stage));
-  if (stage) {
-    return `funnel.${stage.stage}`;
-  }
-  const role = assumptions.delivery.roles.find((entry) => same(entry.role));
-  if (role) {
-    return `load.${role.role}`;
-  }
-  if (folded === 'load' && assumptions.delivery.roles.length > 0) {
-    const capacity = planPeriod(assumptions).capacity;
-    const busiest = capacity.reduce((top, entry) => (entry.load > top.load ? entry : top));
-    return `load.${busiest.role}`;
-  }
-  return null;
-}
-
-/**
- * The metric a mistyped name most likely means: one holding every word of it
- * (`ltv_cac` → ltv_to_cac), else one whose words are each a typo away
- * (`paybak` → payback_months), else the nearest by spelling.
- */
-export function suggestMetric(asked: string, known: string[]): string | null {
-  const words = foldName(asked)
-    .split('_')
-    .filter((word) => word !== '');
-  const holding = known
-    .filter((metric) => {
-      const theirs = foldName(metric).split('_');
-      return words.length > 1 && words.every((word) => theirs.includes(word));
-    })
-    .sort((a, b) => a.length - b.length);
-  if (holding[0]) {
-    return holding[0];
-  }
-  const close = (word: string, theirs: string) =>
-    editDistance(word, theirs) <= Math.max(1, Math.floor(word.length / 4));
-  const misspelt = known
-    .filter((metric) => {
-      const theirs = foldName(metric).split('_');
-      return words.length > 0 && words.every((word) => theirs.some((their) => close(word, their)));
-    })
-    .sort((a, b) => a.length - b.length);
-  return misspelt[0] ?? nearest(asked, known);
 }
 
 export async function runExplain(
@@ -91,7 +30,7 @@ export async function runExplain(
   const explanation = resolved === null ? null : explainMetric(assumptions, resolved);
   if (explanation === null) {
     const known = explainableMetrics(assumptions);
-    const suggestion = suggestMetric(metric, known);
+    const suggestion = nearestByWords(metric, known);
     throw new InputError([
       problem({
         code: 'unknown_metric',

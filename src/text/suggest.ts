@@ -58,3 +58,33 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   const allowed = Math.max(2, Math.round(folded.length * 0.4));
   return bestScore <= allowed ? best : null;
 }
+
+/**
+ * The name a mistyped one most likely means, for names made of words joined by
+ * underscores: one holding every word of it (`ltv_cac` → ltv_to_cac), else one whose
+ * words are each a typo away (`paybak` → payback_months), else the nearest by spelling.
+ */
+export function nearestByWords(asked: string, known: readonly string[]): string | null {
+  const words = foldName(asked)
+    .split('_')
+    .filter((word) => word !== '');
+  const shortest = (a: string, b: string) => a.length - b.length;
+  const holding = known
+    .filter((name) => {
+      const theirs = foldName(name).split('_');
+      return words.length > 1 && words.every((word) => theirs.includes(word));
+    })
+    .sort(shortest);
+  if (holding[0]) {
+    return holding[0];
+  }
+  const close = (word: string, theirs: string) =>
+    editDistance(word, theirs) <= Math.max(1, Math.floor(word.length / 4));
+  const misspelt = known
+    .filter((name) => {
+      const theirs = foldName(name).split('_');
+      return words.length > 0 && words.every((word) => theirs.some((their) => close(word, their)));
+    })
+    .sort(shortest);
+  return misspelt[0] ?? nearest(asked, known);
+}

@@ -62,6 +62,23 @@ describe('funnel explain', () => {
     expect(load.value).toBeCloseTo(0.7736, 4);
   });
 
+  it('takes the figure ids that solve, sensitivity and the simulation print', () => {
+    const metricOf = (id: string) => {
+      const run = runCli(['explain', id, AGENCY, '--json']);
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout).metric;
+    };
+    expect(metricOf('roles.account_manager.load')).toBe('load.account manager');
+    expect(metricOf('roles.targeting_specialist.hires_needed')).toBe(
+      'hires_needed.targeting specialist',
+    );
+    expect(metricOf('funnel.meetings.count')).toBe('funnel.meetings');
+    expect(metricOf('attempts_needed')).toBe('funnel.attempts');
+    expect(metricOf('meetings_needed')).toBe('funnel.meetings');
+    expect(metricOf('hours_budget')).toBe('hours_budget_at_average_check');
+    expect(metricOf('max_load')).toBe('load.account manager');
+  });
+
   it('writes the headings in Russian with --lang ru', () => {
     const run = runCli(['explain', 'payback_months', AGENCY, '--lang', 'ru']);
     expect(run.code).toBe(0);
