@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { nearestName, readSource } from '../../src/input/read.js';
+import { checkRunsAsNobody, NOBODY } from '../support/nobody.js';
+import { scratchFolder } from '../support/scratch.js';
 
 let dir: string;
 
@@ -52,6 +54,69 @@ function windows1251(text: string): Buffer {
 
 function utf16be(text: string): Buffer {
   return Buffer.from(text, 'utf16le').swap16();
+}
+
+/** A folder every user can reach, for the reads made in a child as another user. */
+const shared = scratchFolder('read-shared', { everyone: true });
+
+interface ChildRead {
+  source?: unknown;
+  problems?: InputProblem[];
+}
+
+let reader: Promise<string> | undefined;
+
+/** read.ts bundled into one script that reads its argument and prints the outcome as JSON. */
+function bundledReader(): Promise<string> {
+  reader ??= (async () => {
+    const script = join(shared, 'read-one.mjs');
+    const entry = fileURLToPath(new URL('../../src/input/read.ts', import.meta.url));
+    await build({
+      stdin: {
+        contents: [
+          `import { readSource } from ${JSON.stringify(entry)};`,
+          'try {',
+          '  const source = await readSource(process.argv[2]);',
+          '  process.stdout.write(JSON.stringify({ source }));',
+          '} catch (error) {',
+          '  process.stdout.write(JSON.stringify({ problems: error.problems }));',
+          '}',
+        ].join('\n'),
+        resolveDir: shared,
+        loader: 'ts',
+      },
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      logLevel: 'silent',
+    });
+    return script;
+  })();
+  return reader;
+}
+
+/**
+ * Reads a path in another node process: as the unprivileged user, or through bash's
+ * `<(cat path)`, which the reader sees as /dev/fd/63.
+ */
+async function readInChild(
+  path: string,
+  how: { asNobody?: boolean; throughBash?: boolean },
+): Promise<ChildRead> {
+  const script = await bundledReader();
+  if (how.asNobody) {
+    checkRunsAsNobody(script);
+  }
+  const [command, args] = how.throughBash
+    ? ['bash', ['-c', 'exec "$0" "$1" <(cat "$2")', process.execPath, script, path]]
+    : [process.execPath, [script, path]];
+  const { stdout } = await promisify(execFile)(
+    command,
+    args,
+    how.asNobody ? { uid: NOBODY, gid: NOBODY } : {},
+  );
+  return JSON.parse(stdout) as ChildRead;
 }
 
 const hasMkfifo = spawnSync('sh', ['-c', 'command -v mkfifo']).status === 0;
@@ -192,15 +257,24 @@ describe('a file that cannot be used', () => {
     expect(found.hint).toBe('Give the path of the YAML assumptions file itself.');
   });
 
-  it.skipIf(isRoot)('is permission_denied for a file nobody may read', async () => {
-    const path = await fileWith('locked.yaml', 'a: 1\n');
-    await chmod(path, 0o000);
+  // Root reads any file, so as root the read runs in a child as the unprivileged user.
+  it(
+    'is permission_denied for a file nobody may read',
+    async () => {
+      const path = join(shared, 'locked.yaml');
+      await writeFile(path, 'a: 1\n');
+      await chmod(path, 0o000);
 
-    const found = await problemOf(readSource(path));
+      const found = isRoot
+        ? await readInChild(path, { asNobody: true })
+        : { problems: [await problemOf(readSource(path))] };
 
-    expect(found.code).toBe('permission_denied');
-    expect(found.message).toContain('permission denied');
-  });
+      expect(found.problems).toHaveLength(1);
+      expect(found.problems?.[0]?.code).toBe('permission_denied');
+      expect(found.problems?.[0]?.message).toContain('permission denied');
+    },
+    CHILD_PROCESS_TIMEOUT,
+  );
 
   // Refused for what it is, before a byte is read: read up to the cap, it would be too large.
   it.each([1024, 64 * 1024 * 1024])(
@@ -261,33 +335,11 @@ describe('pipes', () => {
   it.skipIf(!hasBash || !isLinux)(
     'reads bash process substitution, <(cat file), which is /dev/fd/63',
     async () => {
-      const script = join(dir, 'read-one.mjs');
-      const entry = fileURLToPath(new URL('../../src/input/read.ts', import.meta.url));
-      await build({
-        stdin: {
-          contents:
-            `import { readSource } from ${JSON.stringify(entry)};\n` +
-            'const source = await readSource(process.argv[2]);\n' +
-            'process.stdout.write(JSON.stringify(source));\n',
-          resolveDir: dir,
-          loader: 'ts',
-        },
-        outfile: script,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        logLevel: 'silent',
-      });
       const path = await fileWith('piped.yaml', 'churn: 0.05\n');
 
-      const { stdout } = await promisify(execFile)('bash', [
-        '-c',
-        'node "$0" <(cat "$1")',
-        script,
-        path,
-      ]);
+      const read = await readInChild(path, { throughBash: true });
 
-      expect(JSON.parse(stdout)).toMatchObject({ file: '/dev/fd/63', text: 'churn: 0.05\n' });
+      expect(read.source).toMatchObject({ file: '/dev/fd/63', text: 'churn: 0.05\n' });
     },
     CHILD_PROCESS_TIMEOUT,
   );

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cachesIn,
   chmodTree,
@@ -10,6 +10,9 @@ import {
   makeWritableFolder,
   type InstalledCopy,
 } from './installed-copy.js';
+import { scratchFolder } from '../support/scratch.js';
+
+const closed = scratchFolder('install-closed');
 
 describe('funnel installed elsewhere', () => {
   let copy: InstalledCopy;
@@ -68,6 +71,25 @@ describe('funnel installed elsewhere', () => {
 
     expect(result).toEqual(writable);
     expect(cachesIn(copy.dist)).toEqual([]);
+  });
+
+  it('runs read-only as the unprivileged user when TMPDIR is inside a folder closed to others', () => {
+    // A scratch folder is made 0700, so one inside it is out of the unprivileged user's reach.
+    const inside = join(closed, 'tmp');
+    mkdirSync(inside, { recursive: true });
+    vi.stubEnv('TMPDIR', inside);
+    const hidden = copyPackage();
+    vi.unstubAllEnvs();
+    try {
+      chmodTree(hidden.root, false);
+
+      const result = hidden.run(['--version'], { unprivileged: true });
+
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    } finally {
+      hidden.remove();
+    }
   });
 
   it('answers --version from a read-only package', () => {

@@ -12,18 +12,14 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { cliEnv } from '../support/cli.js';
+import { checkRunsAsNobody, NOBODY, reachableTmpdir, runsAsRoot } from '../support/nobody.js';
 
 export const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const CACHE_SUFFIX = '.v8cache';
-
-// Root ignores file modes, so the read-only cases run as this unprivileged id instead.
-const NOBODY = 65534;
-export const runsAsRoot = process.getuid?.() === 0;
 
 export interface RunResult {
   status: number | null;
@@ -54,8 +50,8 @@ export function copyPackage(): InstalledCopy {
     throw new Error('dist/funnel.cjs is missing: run `npm run build` before these tests');
   }
 
-  const base = mkdtempSync(join(tmpdir(), 'funnel-startup-'));
-  // Reachable by the unprivileged user of the read-only cases.
+  // Reachable by the unprivileged user of the read-only cases, wherever TMPDIR points.
+  const base = mkdtempSync(join(reachableTmpdir(), 'funnel-startup-'));
   chmodSync(base, 0o755);
   const root = join(base, 'package');
   for (const entry of ['bin', 'examples', 'package.json']) {
@@ -71,11 +67,15 @@ export function copyPackage(): InstalledCopy {
     dist: join(root, 'dist'),
     userCache,
     run(args, options = {}) {
+      const unprivileged = options.unprivileged === true && runsAsRoot;
+      if (unprivileged) {
+        checkRunsAsNobody(join(root, 'bin', 'funnel.js'));
+      }
       const result = spawnSync(process.execPath, [join(root, 'bin', 'funnel.js'), ...args], {
         cwd: options.cwd ?? root,
         env: cliEnv({ XDG_CACHE_HOME: userCache, ...options.env }),
         encoding: 'utf8',
-        ...(options.unprivileged && runsAsRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+        ...(unprivileged ? { uid: NOBODY, gid: NOBODY } : {}),
       });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
     },
