@@ -261,6 +261,8 @@ function applyChange(document: RawDocument, change: Change, problems: InputProbl
 
   let current: RawValue = document.data;
   const realPath: (string | number)[] = [];
+  // Keys the change creates on the way to its own: `foo` for `--set foo.bar=1`.
+  const created: { key: string; written: string }[] = [];
   for (let i = 0; i < segments.length; i += 1) {
     const segment = segments[i] as string;
     const last = i === segments.length - 1;
@@ -305,18 +307,29 @@ function applyChange(document: RawDocument, change: Change, problems: InputProbl
     }
     if (map[segment] === undefined || map[segment] === null) {
       map[segment] = Object.create(null) as RawMap;
+      created.push({ key: pathKey(realPath), written: segments.slice(0, i + 1).join('.') });
     }
     current = map[segment] as RawValue;
   }
 
+  // A flag's value has no line of its own; a scenario's is placed where the scenario writes it,
+  // and a key it creates on the way where the scenario writes that key, or else the value.
+  const fromFlag = (key: string): Located => {
+    const previous = document.positions.get(key);
+    return { value: previous?.value ?? { line: 0, col: 0 }, key: previous?.key ?? null };
+  };
+  const scenarioKeys = change.from?.slice(0, change.from.length - change.path.length) ?? '';
+  for (const { key, written: path } of created) {
+    const place =
+      change.from === null
+        ? fromFlag(key)
+        : (document.positions.get(`${scenarioKeys}${path}`) ?? written ?? fromFlag(key));
+    document.positions.set(key, { ...place, origin: change.origin });
+  }
+
   const key = pathKey(realPath);
   if (change.from === null) {
-    const previous: Located | undefined = document.positions.get(key);
-    document.positions.set(key, {
-      value: previous?.value ?? { line: 0, col: 0 },
-      key: previous?.key ?? null,
-      origin: change.origin,
-    });
+    document.positions.set(key, { ...fromFlag(key), origin: change.origin });
     return;
   }
   movePositions(document, change.from, key, change.origin);

@@ -203,6 +203,28 @@ describe('overrides name list items as the rest of the tool does', () => {
   });
 });
 
+describe('a key an override creates on the way to its own is placed with the override', () => {
+  it('names the --set flag of foo.bar=1 as it names that of foo=1', () => {
+    const messages = (path: string) =>
+      problemsOf(BASE, {
+        overrides: [{ path, value: '1', origin: `--set ${path}=1` }],
+      }).map((found) => [found.line, found.message]);
+
+    expect(messages('foo.bar')).toEqual([[null, 'unknown key "foo" (from --set foo.bar=1)']]);
+    expect(messages('sales.foo.bar')).toEqual([
+      [null, 'unknown key "foo" in sales (from --set sales.foo.bar=1)'],
+    ]);
+  });
+
+  it("points at the scenario's own key for a key path that does not exist", () => {
+    const text = `${BASE}scenarios:\n  odd:\n    sales:\n      foo:\n        bar: 1\n`;
+
+    expect(
+      problemsOf(text, { scenario: 'odd' }).map((found) => [found.line, found.col, found.message]),
+    ).toEqual([[22, 7, 'unknown key "foo" in sales (from scenario "odd")']]);
+  });
+});
+
 describe('a scenario sets lists and values as the file writes them', () => {
   const withScenarios = (body: string) =>
     `${BASE}icp:\n  require: [analytics access]\nscenarios:\n${body}`;
