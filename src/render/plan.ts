@@ -12,7 +12,7 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import { capitalise } from '../text/case.js';
 import type { Formatter, Lang } from './format.js';
 import { checksFailed, label, type LabelId } from './labels.js';
-import { planCheckTexts, warningMessage } from './report.js';
+import { figureText, planCheckTexts, warningMessage } from './report.js';
 import { createTable } from './table.js';
 import { formatValue } from './whatif.js';
 
@@ -182,9 +182,9 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   sections.push(`${p.bold(t('funnel'))}\n${funnel.toString()}`);
 
   const sales = createTable({ color, alignRight: [1] });
-  sales.push([t('attempts_per_week'), fmt.decimal(plan.sales.attemptsPerWeek, 1)]);
+  sales.push([t('attempts_per_week'), figureText(plan.sales.attemptsPerWeek, 'per_week', fmt)]);
   if (plan.sales.meetingsPerWeek !== null) {
-    sales.push([t('meetings_per_week'), fmt.decimal(plan.sales.meetingsPerWeek, 1)]);
+    sales.push([t('meetings_per_week'), figureText(plan.sales.meetingsPerWeek, 'per_week', fmt)]);
   }
   const weeks = `${fmt.decimal(plan.sales.weeksToClose, 1)} ${t('of')} ${fmt.decimal(plan.period.weeks, 1)}`;
   sales.push([t('weeks_to_close'), plan.sales.fitsPeriod ? weeks : p.red(weeks)]);
@@ -201,13 +201,14 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   const unit = createTable({ color, alignRight: [1] });
   unit.push([t('gross_profit_per_month'), fmt.money(economics.grossProfitPerMonth)]);
   unit.push([t('cac'), fmt.money(economics.cac)]);
+  const capped = economics.lifetimeCapped ? ` (${t('capped')})` : '';
   unit.push([
     t('lifetime_months'),
-    `${fmt.decimal(economics.lifetimeMonths, 1)} ${t('months')}${economics.lifetimeCapped ? ` (${t('capped')})` : ''}`,
+    `${figureText(economics.lifetimeMonths, 'months', fmt)}${capped}`,
   ]);
   unit.push([t('ltv'), fmt.money(economics.ltv)]);
-  unit.push([t('ltv_to_cac'), fmt.decimal(economics.ltvToCac)]);
-  unit.push([t('payback_months'), `${fmt.decimal(economics.paybackMonths)} ${t('months')}`]);
+  unit.push([t('ltv_to_cac'), figureText(economics.ltvToCac, 'ratio', fmt)]);
+  unit.push([t('payback_months'), figureText(economics.paybackMonths, 'months', fmt)]);
   sections.push(`${p.bold(t('unit_economics'))}\n${unit.toString()}`);
 
   const prices = plan.pricing;
@@ -221,7 +222,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   }
   pricing.push([
     t('hours_budget_at_average_check'),
-    `${fmt.decimal(prices.hoursBudgetAtAverageCheck, 1)} ${t('hours')}`,
+    figureText(prices.hoursBudgetAtAverageCheck, 'hours', fmt),
   ]);
   sections.push(`${p.bold(t('pricing'))}\n${pricing.toString()}`);
 
@@ -244,8 +245,8 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
       const perClient = role.hoursPerClientPerWeek;
       capacity.push([
         role.role,
-        fmt.decimal(role.capacity, 1),
-        fmt.decimal(role.peakActiveClients, 1),
+        figureText(role.capacity, 'clients', fmt),
+        figureText(role.peakActiveClients, 'clients', fmt),
         role.hiresNeeded > 0 ? p.red(load) : load,
         fmt.integer(role.hiresNeeded),
         ...(hours ? [perClient === null ? '' : `${fmt.decimal(perClient)} ${t('hours')}`] : []),

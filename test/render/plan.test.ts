@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { bindingLines, renderPlanTable } from '../../src/render/plan.js';
 import { checkTexts } from '../../src/render/report.js';
-import { planOf, set } from './plan-fixture.js';
+import { EXAMPLE_PLANS, planOf, set } from './plan-fixture.js';
 
 /** The last line of the plan's terminal table: its verdict. */
 function verdict(file: string, options: Parameters<typeof planOf>[1]): string {
@@ -79,5 +79,39 @@ describe('the texts of a check', () => {
       limit: '≤ 4 months',
     });
     expect(checkTexts(5.0625, 3, '>=', 'ratio', fmt)).toEqual({ value: '5.06', limit: '≥ 3' });
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+describe('the plan table and the report formats', () => {
+  // Churn 9%: a lifetime of 11.11 months, which one decimal showed as 11.1 in the table only.
+  it('show every figure they share in the same text, in either language', () => {
+    for (const lang of ['en', 'ru'] as const) {
+      for (const file of EXAMPLE_PLANS) {
+        const { view, fmt, report } = planOf(file, {
+          lang,
+          overrides: [set('churn_monthly', '9%')],
+        });
+        const table = renderPlanTable(view, fmt, false);
+        const rows = table.split('\n');
+        const shared = report.sections
+          .flatMap((section) => section.figures)
+          .filter((figure) => figure.item === null)
+          .flatMap((figure) => {
+            const row = rows.find((line) => line.startsWith(`│ ${figure.label} `));
+            return row ? [{ figure, row }] : [];
+          });
+        // The table's figures of the whole plan: clients, sales, unit economics and pricing.
+        expect(shared.length, file).toBeGreaterThanOrEqual(12);
+        // The number as shown; the table may write a unit another way ("8.3 of 13" weeks).
+        for (const { figure, row } of shared) {
+          const number = figure.text.split(' ')[0];
+          expect(row, `${file} ${figure.key}`).toMatch(new RegExp(`[ │]${escape(number)}[ │]`));
+        }
+      }
+    }
   });
 });
