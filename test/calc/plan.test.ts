@@ -98,21 +98,25 @@ describe('the agency quarter, end to end', () => {
 });
 
 describe('boundaries', () => {
-  it('passes a delivery load of exactly 85%: 40 clients plus 11 new on 4 × 15', () => {
-    const plan = planPeriod(
+  /** A month with no churn that wins 11 new clients on top of `activeClients`, on 4 × 15. */
+  const elevenNewOnFourManagers = (activeClients: number) =>
+    planPeriod(
       makeAssumptions({
         period: 'month',
         revenueTarget: 11 * 4 * 180_000,
         churnMonthly: 0,
         ltvHorizonMonths: 24,
         delivery: {
-          activeClients: 40,
+          activeClients,
           roles: [
             { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
           ],
         },
       }),
     );
+
+  it('passes a delivery load of exactly 85%: 40 clients plus 11 new on 4 × 15', () => {
+    const plan = elevenNewOnFourManagers(40);
     expect(plan.newClients).toBe(11);
     expect(plan.capacity[0]!.load).toBeCloseTo(0.85, 12);
     expect(plan.capacity[0]!.hiresNeeded).toBe(0);
@@ -120,20 +124,7 @@ describe('boundaries', () => {
   });
 
   it('fails a delivery load of 86.7%: 41 clients plus 11 new on 4 × 15, one hire', () => {
-    const plan = planPeriod(
-      makeAssumptions({
-        period: 'month',
-        revenueTarget: 11 * 4 * 180_000,
-        churnMonthly: 0,
-        ltvHorizonMonths: 24,
-        delivery: {
-          activeClients: 41,
-          roles: [
-            { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
-          ],
-        },
-      }),
-    );
+    const plan = elevenNewOnFourManagers(41);
     expect(plan.capacity[0]!.load).toBeCloseTo(0.866667, 6);
     expect(plan.capacity[0]!.hiresNeeded).toBe(1);
     expect(plan.ok).toBe(false);

@@ -19,15 +19,18 @@ const salesWith = (overrides: Partial<SalesAssumptions>): SalesAssumptions => ({
   ...overrides,
 });
 
+/** Five reps who start at meetings, two a rep a week: 10 meetings a week. */
+const meetingsOnlyTwoAWeek = salesWith({
+  attemptsStage: 'meetings',
+  meetingsStage: 'meetings',
+  meetingsPerRepPerWeek: 2,
+});
+
 describe('sales throughput', () => {
   it('takes 10.5 weeks, not 4, for 105 meetings at 5 reps × 2 meetings a week', () => {
     const sales = salesThroughput({
       funnel: meetingsToDeals(21),
-      sales: salesWith({
-        attemptsStage: 'meetings',
-        meetingsStage: 'meetings',
-        meetingsPerRepPerWeek: 2,
-      }),
+      sales: meetingsOnlyTwoAWeek,
       periodWeeks: 13,
     });
 
@@ -41,11 +44,7 @@ describe('sales throughput', () => {
   it('does not fit 105 meetings into a month (13/3 weeks) and asks for 13 reps', () => {
     const sales = salesThroughput({
       funnel: meetingsToDeals(21),
-      sales: salesWith({
-        attemptsStage: 'meetings',
-        meetingsStage: 'meetings',
-        meetingsPerRepPerWeek: 2,
-      }),
+      sales: meetingsOnlyTwoAWeek,
       periodWeeks: 13 / 3,
     });
 

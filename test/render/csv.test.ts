@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { CSV_HEADER, csvCell, renderCsv } from '../../src/render/csv.js';
 import type { Report } from '../../src/render/report.js';
-import { parseCsv } from '../support/csv.js';
+import { parseCsv, records } from '../support/csv.js';
 import { EXAMPLE_PLANS, jsonAt, planOf } from './plan-fixture.js';
-
-function records(csv: string): Record<string, string>[] {
-  const [head, ...rows] = parseCsv(csv);
-  return rows.map((cells) => Object.fromEntries(head!.map((name, i) => [name, cells[i] ?? ''])));
-}
 
 describe('csv format', () => {
   describe.each(EXAMPLE_PLANS)('on %s', (file) => {

@@ -38,3 +38,9 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/** The rows of a CSV document after its header, each as an object keyed by the header's names. */
+export function records(csv: string): Record<string, string>[] {
+  const [head, ...rows] = parseCsv(csv);
+  return rows.map((cells) => Object.fromEntries(head!.map((name, i) => [name, cells[i] ?? ''])));
+}
