@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { parse, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import { BIN, cliEnv, ROOT, runCliAsync, type CliRun } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 
 const BAD = 'test/fixtures/bad';
 
@@ -434,15 +434,7 @@ describe('the corpus of bad files', () => {
 });
 
 describe('files the corpus does not cover by a single message', () => {
-  let dir: string;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'funnel-bad-'));
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = scratchFolder('bad');
 
   it('plans an assumptions file written as JSON exactly as the same file in YAML', async () => {
     const yamlText = await readFile(join(ROOT, 'examples/agency.yaml'), 'utf8');
@@ -474,16 +466,11 @@ describe('files the corpus does not cover by a single message', () => {
 });
 
 describe('ranges the reader refuses', () => {
-  let dir: string;
+  const dir = scratchFolder('range');
   let agency: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'funnel-range-'));
     agency = await readFile(join(ROOT, 'examples/agency.yaml'), 'utf8');
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   /** Plans the example agency with one line of it replaced; stderr lines with `@` for the file. */
@@ -630,11 +617,10 @@ describe('colour', () => {
 });
 
 describe('output into a pipe', () => {
-  let dir: string;
+  const dir = scratchFolder('pipe');
   let big: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'funnel-pipe-'));
     const plan = parse(await readFile(join(ROOT, 'examples/agency.yaml'), 'utf8'));
     const steps = Array.from({ length: 1000 }, (_, i) => ({
       stage: `step ${i}`,
@@ -643,10 +629,6 @@ describe('output into a pipe', () => {
     plan.funnel = [{ stage: 'attempts' }, ...steps, ...plan.funnel.slice(1)];
     big = join(dir, 'big.yaml');
     await writeFile(big, stringify(plan));
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
   });
 
   it('writes all of a large JSON document to a slow reader', async () => {

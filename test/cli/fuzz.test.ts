@@ -1,16 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { planPeriod } from '../../src/calc/plan.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
 import type { Assumptions } from '../../src/model/assumptions.js';
 import { InputError } from '../../src/model/problem.js';
 import { ROOT, runCliAsync, type CliRun } from '../support/cli.js';
+import { scratchFolder } from '../support/scratch.js';
 
 const AGENCY = readFileSync(join(ROOT, 'examples', 'agency.yaml'), 'utf8');
 
@@ -291,16 +291,8 @@ function checkRun(run: CliRun): void {
 }
 
 describe('the built CLI, given any file', () => {
-  let dir: string;
+  const dir = scratchFolder('fuzz');
   let count = 0;
-
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'funnel-fuzz-'));
-  });
-
-  afterAll(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
 
   async function runOn(content: Uint8Array | string): Promise<CliRun> {
     count += 1;

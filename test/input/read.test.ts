@@ -1,28 +1,19 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { nearestName, readSource } from '../../src/input/read.js';
 import { checkRunsAsNobody, NOBODY } from '../support/nobody.js';
 import { scratchFolder } from '../support/scratch.js';
 
-let dir: string;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'funnel-read-'));
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const dir = scratchFolder('read');
 
 async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
   const path = join(dir, name);
