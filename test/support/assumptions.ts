@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Assumptions } from '../../src/model/assumptions.js';
+import { AGENCY_ICP } from './deal.js';
 
 /** Every field optional, recursively; arrays are replaced whole, not merged. */
 export type DeepPartial<T> = T extends readonly unknown[]
@@ -8,7 +9,10 @@ export type DeepPartial<T> = T extends readonly unknown[]
     ? { [K in keyof T]?: DeepPartial<T[K]> }
     : T;
 
-/** The agency of examples/agency.yaml, as the loader would hand it to the calculators. */
+/**
+ * The agency of examples/agency.yaml, as the loader hands it to the calculators
+ * (assumptions.test.ts holds the two equal).
+ */
 function agency(): Assumptions {
   return {
     name: 'Digital agency, Q1',
@@ -43,13 +47,40 @@ function agency(): Assumptions {
       activeClients: 30,
       maxLoad: 0.85,
       roles: [
-        { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
-        { role: 'targeting specialist', headcount: 6, clientsPerPerson: 10, shareOfClients: 1 },
-        { role: 'context ads specialist', headcount: 5, clientsPerPerson: 12, shareOfClients: 1 },
+        {
+          role: 'account manager',
+          headcount: 4,
+          clientsPerPerson: 15,
+          shareOfClients: 1,
+          clientHoursPerWeek: 25,
+        },
+        {
+          role: 'targeting specialist',
+          headcount: 6,
+          clientsPerPerson: 10,
+          shareOfClients: 1,
+          clientHoursPerWeek: null,
+        },
+        {
+          role: 'context ads specialist',
+          headcount: 5,
+          clientsPerPerson: 12,
+          shareOfClients: 1,
+          clientHoursPerWeek: null,
+        },
       ],
     },
-    thresholds: { ltvToCacMin: 3, paybackMonthsMax: null, churnMonthlyMax: null },
-    icp: { require: [], redFlags: [], rejectAt: 2 },
+    thresholds: {
+      ltvToCacMin: 3,
+      paybackMonthsMax: null,
+      churnMonthlyMax: null,
+      minProbability: [],
+    },
+    icp: {
+      require: [...AGENCY_ICP.require],
+      redFlags: [...AGENCY_ICP.redFlags],
+      rejectAt: AGENCY_ICP.rejectAt,
+    },
   };
 }
 
