@@ -32,6 +32,7 @@ export function planToJson(view: PlanView, fmt: Formatter) {
     period: plan.period,
     revenue_target: assumptions.revenueTarget,
     average_check: assumptions.averageCheck,
+    contract_months: assumptions.contractMonths,
     client_months: plan.clientMonths,
     new_clients: plan.newClients,
     clients_lost_per_month: plan.clientsLostPerMonth,
@@ -157,13 +158,10 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
   const clients = createTable({ color, alignRight: [1] });
   clients.push([t('revenue_target'), fmt.money(assumptions.revenueTarget)]);
   clients.push([t('average_check'), fmt.money(assumptions.averageCheck)]);
-  clients.push([t('client_months'), fmt.decimal(plan.clientMonths, 1)]);
-  clients.push([
-    t('contract_months'),
-    `${fmt.decimal(assumptions.contractMonths, 1)} ${t('months')}`,
-  ]);
-  clients.push([t('new_clients'), fmt.count(plan.newClients)]);
-  clients.push([t('clients_lost_per_month'), fmt.decimal(plan.clientsLostPerMonth, 1)]);
+  clients.push([t('client_months'), figureText(plan.clientMonths, 'client_months', fmt)]);
+  clients.push([t('contract_months'), figureText(assumptions.contractMonths, 'months', fmt)]);
+  clients.push([t('new_clients'), figureText(plan.newClients, 'count', fmt)]);
+  clients.push([t('clients_lost_per_month'), figureText(plan.clientsLostPerMonth, 'clients', fmt)]);
   sections.push(`${p.bold(t('clients'))}\n${clients.toString()}`);
 
   const funnel = createTable({
@@ -249,7 +247,7 @@ export function renderPlanTable(view: PlanView, fmt: Formatter, color: boolean):
         figureText(role.peakActiveClients, 'clients', fmt),
         role.hiresNeeded > 0 ? p.red(load) : load,
         fmt.integer(role.hiresNeeded),
-        ...(hours ? [perClient === null ? '' : `${fmt.decimal(perClient)} ${t('hours')}`] : []),
+        ...(hours ? [perClient === null ? '' : figureText(perClient, 'hours', fmt)] : []),
       ]);
     }
     sections.push(`${p.bold(t('capacity'))}\n${capacity.toString()}`);

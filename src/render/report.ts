@@ -287,7 +287,15 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
   add(clients, 'revenue_target', 'revenue_target', assumptions.revenueTarget, 'money');
   add(clients, 'average_check', 'average_check', assumptions.averageCheck, 'money');
   add(clients, 'client_months', 'client_months', plan.clientMonths, 'client_months');
+  add(clients, 'contract_months', 'contract_months', assumptions.contractMonths, 'months');
   add(clients, 'new_clients', 'new_clients', plan.newClients, 'count');
+  add(
+    clients,
+    'clients_lost_per_month',
+    'clients_lost_per_month',
+    plan.clientsLostPerMonth,
+    'clients',
+  );
 
   const funnel = section('funnel', 'stage');
   for (const stage of plan.funnel) {
@@ -344,6 +352,14 @@ export function planReport(view: PlanView, fmt: Formatter): Report {
     );
     add(capacity, `${key}.load`, 'load', role.load, 'share', role.role);
     add(capacity, `${key}.hires_needed`, 'hires_needed', role.hiresNeeded, 'people', role.role);
+    add(
+      capacity,
+      `${key}.hours_per_client_per_week`,
+      'hours_per_client_per_week',
+      role.hoursPerClientPerWeek,
+      'hours',
+      role.role,
+    );
   }
 
   const checks = plan.checks.map((check): ReportCheck => {

@@ -108,10 +108,22 @@ describe('the plan table and the report formats', () => {
         expect(shared.length, file).toBeGreaterThanOrEqual(12);
         // The number as shown; the table may write a unit another way ("8.3 of 13" weeks).
         for (const { figure, row } of shared) {
-          const number = figure.text.split(' ')[0];
+          const [number = figure.text] = figure.text.split(' ');
           expect(row, `${file} ${figure.key}`).toMatch(new RegExp(`[ │]${escape(number)}[ │]`));
         }
       }
     }
+  });
+});
+
+describe('the report formats', () => {
+  it('carry the figures the plan table shows: contract, clients lost to churn, hours a client', () => {
+    const { report, json } = planOf('examples/agency.yaml');
+    const figures = report.sections.flatMap((section) => section.figures);
+    const valueOf = (key: string) => figures.find((figure) => figure.key === key)?.value;
+    expect(valueOf('contract_months')).toBe(4);
+    expect(valueOf('clients_lost_per_month')).toBe(json.clients_lost_per_month);
+    // 25 client hours a week over 15 clients per account manager.
+    expect(valueOf('capacity.account manager.hours_per_client_per_week')).toBeCloseTo(25 / 15, 12);
   });
 });
