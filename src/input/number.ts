@@ -227,7 +227,10 @@ function parseSingle(text: string, kind: NumberKind, currency: string): Single |
     return digits;
   }
 
-  const value = sign * Number(digits.text) * multiplier;
+  // Scaled in decimal, as written: 99.9% is 0.999 and 1.15M is 1 150 000, where dividing
+  // and multiplying in binary gives 0.9990000000000001.
+  const exponent = Math.round(Math.log10(multiplier)) - (percent ? 2 : 0);
+  const value = sign * Number(exponent === 0 ? digits.text : shifted(digits.text, exponent));
   if (Number.isNaN(value)) {
     return fail(`"${text}" is not a number`, EXAMPLE_HINTS[kind]);
   }
@@ -236,7 +239,7 @@ function parseSingle(text: string, kind: NumberKind, currency: string): Single |
     if (kind !== 'rate') {
       return fail(`"${text}" is a percentage, and this value is not a share`);
     }
-    return { ok: true, value: value / 100, bareAboveOne: false, digits: body, multiplier: '' };
+    return { ok: true, value, bareAboveOne: false, digits: body, multiplier: '' };
   }
   return {
     ok: true,
@@ -245,6 +248,12 @@ function parseSingle(text: string, kind: NumberKind, currency: string): Single |
     digits: body,
     multiplier: multiplierText,
   };
+}
+
+/** Decimal digits, perhaps with an exponent (`1.5`, `2e3`), times 10^by, still as text. */
+function shifted(digits: string, by: number): string {
+  const [, mantissa, exponent] = /^(.*?)(?:e([+-]?\d+))?$/i.exec(digits) ?? [];
+  return `${mantissa}e${Number(exponent ?? 0) + by}`;
 }
 
 function stripCurrency(

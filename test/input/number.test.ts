@@ -43,6 +43,15 @@ describe('parseNumber reads shares', () => {
     expect(valueOf('1,5%', 'rate')).toBeCloseTo(0.015, 12);
   });
 
+  it('reads a percentage or a multiplier as the decimal written, to the last digit', () => {
+    // Dividing by 100 in binary gives 0.9990000000000001 and 0.14300000000000002.
+    expect(valueOf('99.9%', 'rate')).toBe(0.999);
+    expect(valueOf('14.3%', 'rate')).toBe(0.143);
+    expect(valueOf('0,7%', 'rate')).toBe(0.007);
+    expect(valueOf('1,15 млн', 'money')).toBe(1_150_000);
+    expect(valueOf('4.35M', 'money')).toBe(4_350_000);
+  });
+
   it('refuses a bare 45 in a rate and says both ways to write it', () => {
     const parsed = parseNumber('45', 'rate');
     expect(parsed).toEqual({
