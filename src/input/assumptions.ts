@@ -18,7 +18,7 @@ import { describeRaw, problemAt, wrongTypeMessage } from './place.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
-  type ProbabilisticCheck,
+  type ProbabilityCheckId,
   definitionOf,
   knownKeysAt,
   schemaAt,
@@ -851,7 +851,7 @@ function probabilityRequirements(
   const requirements: { checkId: CheckId; minProbability: number }[] = [];
   const given = thresholds.min_probability ?? {};
   // The checks a plan has only when the file asks for them: what to write to have each.
-  const missing: Partial<Record<ProbabilisticCheck, string | null>> = {
+  const missing: Partial<Record<ProbabilityCheckId, string | null>> = {
     payback_max:
       thresholds.payback_months_max === undefined ? 'set thresholds.payback_months_max' : null,
     churn_max:

@@ -64,9 +64,9 @@ const PROBABILITY_KEYS = {
   churn_max: 'Least probability that churn meets churn_monthly_max.',
 } as const;
 
-export type ProbabilisticCheck = keyof typeof PROBABILITY_KEYS;
+export type ProbabilityCheckId = keyof typeof PROBABILITY_KEYS;
 
-export const PROBABILISTIC_CHECKS = Object.keys(PROBABILITY_KEYS) as ProbabilisticCheck[];
+export const PROBABILISTIC_CHECKS = Object.keys(PROBABILITY_KEYS) as ProbabilityCheckId[];
 
 /** Builds the schema for a file in the given currency (money values are checked against it). */
 export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {}) {
@@ -163,7 +163,7 @@ export function assumptionsSchema(currency = 'RUB', options: SchemaOptions = {})
 
   const probabilityShape = Object.fromEntries(
     PROBABILISTIC_CHECKS.map((id) => [id, optional(rate(PROBABILITY_KEYS[id]))]),
-  ) as Record<ProbabilisticCheck, ReturnType<typeof optional<ReturnType<typeof rate>>>>;
+  ) as Record<ProbabilityCheckId, ReturnType<typeof optional<ReturnType<typeof rate>>>>;
 
   const thresholds = z.strictObject({
     ltv_to_cac_min: optional(quantity('Lowest acceptable LTV/CAC. Default 3.')),
