@@ -34,8 +34,6 @@ import {
   type RawValue,
 } from './yaml.js';
 
-export { locate } from './place.js';
-
 export interface Override {
   /** Key path as the user writes it: `churn_monthly`, `funnel.meetings.conversion`. */
   path: string;

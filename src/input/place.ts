@@ -23,6 +23,23 @@ export function locate(document: Pick<RawDocument, 'positions'>, path: KeyPath) 
 }
 
 /**
+ * Where a key sits, for a report that points at it: the key's line (or its value's), or the
+ * nearest enclosing key's when the file does not write it (`exact` false). A key an override
+ * wrote has no line, and its origin says where it came from.
+ */
+export function keyPlace(document: Pick<RawDocument, 'positions'>, path: KeyPath) {
+  const { found, exact } = locate(document, path);
+  const where = found ? (found.key ?? found.value) : null;
+  const known = where !== null && where.line > 0;
+  return {
+    line: known ? where.line : null,
+    col: known ? where.col : null,
+    origin: exact ? (found?.origin ?? null) : null,
+    exact,
+  };
+}
+
+/**
  * A problem at a key path. It points at the value, or at the key itself when `onKey` (an
  * unknown key); a key the file does not write points at the nearest enclosing key. A value an
  * override wrote has no line in the file, and the message names the override instead.

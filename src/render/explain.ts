@@ -6,7 +6,7 @@
  */
 
 import type { Explanation, Expr, Quantity } from '../calc/explain.js';
-import { locate } from '../input/assumptions.js';
+import { keyPlace } from '../input/place.js';
 import type { RawDocument } from '../input/yaml.js';
 import { formatNumber, formatPercent, type Lang } from './format.js';
 
@@ -62,18 +62,11 @@ export interface InputPlace {
 }
 
 export function inputPlace(document: RawDocument, path: (string | number)[]): InputPlace {
-  const { found, exact } = locate(document, path);
-  if (!found || !exact) {
-    return { line: null, col: null, origin: null, defaulted: true };
-  }
-  const where = found.key ?? found.value;
-  const known = where.line > 0;
-  return {
-    line: known ? where.line : null,
-    col: known ? where.col : null,
-    origin: found.origin ?? null,
-    defaulted: false,
-  };
+  const { line, col, origin, exact } = keyPlace(document, path);
+  // A key the file leaves out takes its default; it has no place of its own.
+  return exact
+    ? { line, col, origin, defaulted: false }
+    : { line: null, col: null, origin: null, defaulted: true };
 }
 
 /** The public JSON of `funnel explain --json`; values unrounded. */

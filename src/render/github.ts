@@ -5,7 +5,7 @@
  */
 
 import { busiestIndex } from '../calc/capacity.js';
-import { locate } from '../input/assumptions.js';
+import { keyPlace } from '../input/place.js';
 import type { RawDocument } from '../input/yaml.js';
 import type { Check, PlanResult, Warning } from '../model/plan.js';
 import type { Lang } from './format.js';
@@ -90,8 +90,8 @@ export function warningDriver(warning: Warning): KeyPath {
 }
 
 function inFile(document: RawDocument, path: KeyPath): boolean {
-  const { found, exact } = locate(document, path);
-  return exact && found !== null && (found.key ?? found.value).line > 0;
+  const place = keyPlace(document, path);
+  return place.exact && place.line !== null;
 }
 
 interface Place {
@@ -107,15 +107,8 @@ export function placeOfKey(
   path: KeyPath,
 ): Place {
   const file = document.file === '-' ? null : document.file.replace(/^\.\//, '');
-  const { found, exact } = locate(document, path);
-  const where = found ? (found.key ?? found.value) : null;
-  const known = where !== null && where.line > 0;
-  return {
-    file,
-    line: known ? where.line : null,
-    col: known ? where.col : null,
-    origin: exact ? (found?.origin ?? null) : null,
-  };
+  const { line, col, origin } = keyPlace(document, path);
+  return { file, line, col, origin };
 }
 
 const WORDS = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeRaw, problemAt } from '../../src/input/place.js';
+import { describeRaw, keyPlace, problemAt } from '../../src/input/place.js';
 import { parseYaml } from '../../src/input/yaml.js';
 
 const document = parseYaml('name: Agency\nsales:\n  reps: five\n', 'plan.yaml');
@@ -40,6 +40,37 @@ describe('problemAt places a problem as an assumptions file and a deal file both
     expect(
       problemAt({ file: 'plan.yaml', positions }, ['churn_monthly'], 'bad_number', 'bad'),
     ).toMatchObject({ line: null, col: null, message: 'bad (from --set churn_monthly=10%)' });
+  });
+});
+
+describe('keyPlace points a report at a key, as GitHub annotations and explain do', () => {
+  it('gives a key the file writes its own line, exactly', () => {
+    expect(keyPlace(document, ['sales', 'reps'])).toEqual({
+      line: 3,
+      col: 3,
+      origin: null,
+      exact: true,
+    });
+  });
+
+  it('gives a key the file leaves out the nearest enclosing key, not exactly', () => {
+    expect(keyPlace(document, ['sales', 'cac'])).toEqual({
+      line: 2,
+      col: 1,
+      origin: null,
+      exact: false,
+    });
+  });
+
+  it('gives a key an override wrote no line, and names the override', () => {
+    const positions = new Map(document.positions);
+    positions.set('churn_monthly', { value: { line: 0, col: 0 }, key: null, origin: '--set x' });
+    expect(keyPlace({ positions }, ['churn_monthly'])).toEqual({
+      line: null,
+      col: null,
+      origin: '--set x',
+      exact: true,
+    });
   });
 });
 
