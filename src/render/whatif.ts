@@ -101,7 +101,7 @@ const ROLE_INPUT_UNITS: Record<string, FigureUnit> = {
 };
 
 /** The unit of an input path (`churn_monthly`, `funnel.meetings.conversion`); null if none. */
-function inputUnit(path: string): FigureUnit | null {
+export function inputUnit(path: string): FigureUnit | null {
   const segments = path.trim().toLowerCase().split('.');
   const [head, second, , field] = segments;
   if (head === 'funnel' && segments.length === 3 && segments[2] === 'conversion') {

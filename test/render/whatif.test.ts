@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { inputSpecs, listMetrics } from '../../src/calc/paths.js';
+import { planPeriod } from '../../src/calc/plan.js';
 import { sensitivity } from '../../src/calc/sensitivity.js';
 import { probabilisticChecks, simulate } from '../../src/calc/simulate.js';
 import { presetRequest, solveFor } from '../../src/calc/solve.js';
 import { createFormatter } from '../../src/render/format.js';
 import {
   formatValue,
+  inputUnit,
   renderSensitivity,
   renderSimulation,
   renderSolve,
@@ -12,6 +15,7 @@ import {
   simulationJson,
   solveJson,
 } from '../../src/render/whatif.js';
+import { metricUnit } from '../../src/render/report.js';
 import { displayWidth, stripEscapes } from '../../src/text/width.js';
 import { makeAssumptions } from '../support/assumptions.js';
 
@@ -30,6 +34,17 @@ describe('values by the kind of input or figure', () => {
     expect(formatValue(en, 'ltv_to_cac', 5.0625)).toBe('5.06');
     expect(formatValue(en, 'weeks_to_close', 10.4166)).toBe('10.4 weeks');
     expect(formatValue(en, 'roles.account_manager.load', 0.5)).toBe('50%');
+  });
+
+  it('knows the unit of every input goal seek and sensitivity can move, and of every figure', () => {
+    const withCosts = makeAssumptions({
+      sales: { cac: null, monthlyCosts: { payroll: 1, tools: 1, marketing: 1 } },
+    });
+    const paths = [...inputSpecs(agency), ...inputSpecs(withCosts)].map((input) => input.path);
+    expect(paths.length).toBeGreaterThan(25);
+    expect(paths.filter((path) => inputUnit(path) === null)).toEqual([]);
+    const figures = listMetrics(planPeriod(agency));
+    expect(figures.filter((id) => metricUnit(id) === null)).toEqual([]);
   });
 
   it('writes a figure by its unit, as the plan does: payback 2.47 months, not 2.5', () => {
