@@ -15,19 +15,18 @@ function newestSource(dir: string): number {
   return newest;
 }
 
-/** When the bundle was last written: the newest file under dist/, or 0 without one. */
+/**
+ * When the bundle was last written, or 0 without one. The bundle itself: the CLI writes its
+ * code cache into dist/ as it runs, so the newest file there says nothing of the build.
+ */
 function builtAt(): number {
-  try {
-    return newestSource(join(ROOT, 'dist'));
-  } catch {
-    return 0;
-  }
+  return statSync(join(ROOT, 'dist', 'funnel.cjs'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
 }
 
 /**
- * Builds the CLI when dist/ is older than src/ (npm test builds first; a lone
- * `vitest run test/cli` may not have). A lock directory outside dist/ (the
- * build empties dist/) keeps test files that start together from building at once.
+ * Builds the CLI when the bundle is older than src/ (npm test builds first; a lone
+ * `vitest run test/cli` may not have). A lock directory keeps test files that start
+ * together from building at once.
  */
 export function ensureBuilt(): void {
   if (builtAt() >= newestSource(join(ROOT, 'src'))) {
