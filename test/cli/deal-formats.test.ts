@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
-import { parseCsv } from '../support/csv.js';
+import { records } from '../support/csv.js';
 import { scratchFolder } from '../support/scratch.js';
 import { ensureBuilt } from './built.js';
 
@@ -41,11 +41,6 @@ function jsonFigure(deal: DealDocument, key: string): unknown {
     return item[field];
   }
   return deal[key];
-}
-
-function records(csv: string): Record<string, string>[] {
-  const [head, ...rows] = parseCsv(csv);
-  return rows.map((cells) => Object.fromEntries(head!.map((name, i) => [name, cells[i] ?? ''])));
 }
 
 interface Command {

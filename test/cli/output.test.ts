@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { decideColor, formatProblem } from '../../src/cli/output.js';
 import { problem } from '../../src/model/problem.js';
-import { ROOT } from '../support/cli.js';
+import { cliEnv, ROOT } from '../support/cli.js';
 import { ensureBuilt } from './built.js';
 
 describe('decideColor: the flag, then NO_COLOR, FORCE_COLOR, TERM=dumb, then the terminal', () => {
@@ -65,7 +65,7 @@ function runIntoFullDisk(args: string[]) {
       cwd: ROOT,
       stdio: ['ignore', full, 'pipe'],
       encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1', FUNNEL_CODE_CACHE: '0' },
+      env: cliEnv({ FUNNEL_CODE_CACHE: '0' }),
     });
     return { code: result.status, stderr: result.stderr };
   } finally {

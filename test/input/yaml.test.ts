@@ -161,7 +161,9 @@ describe('parseYaml resolves merge keys', () => {
 });
 
 describe('parseYaml fails fast on files built to exhaust it', () => {
-  it('refuses a billion laughs in well under a second', () => {
+  // Each bound below is the work done, not the time taken, which a busy machine stretches; the
+  // time bounds only catch a hang.
+  it('refuses a billion laughs where its expansion passes 100 000 values, at level 5 of 9', () => {
     const levels = Array.from(
       { length: 9 },
       (_, i) => `l${i + 1}: &l${i + 1} [${Array(10).fill(`*l${i}`).join(', ')}]`,
@@ -173,14 +175,16 @@ describe('parseYaml fails fast on files built to exhaust it', () => {
     const took = performance.now() - started;
 
     expect(found.code).toBe('too_complex');
-    expect(took).toBeLessThan(500);
+    // l5 on line 6 is the first level with 10^5 values; l6..l9 are never expanded.
+    expect(found).toMatchObject({ line: 6, col: 9 });
+    expect(took).toBeLessThan(5_000);
   });
 
   it('refuses 10 000 nested brackets at once, at the bracket that goes too deep', () => {
     const started = performance.now();
     const found = only(`a: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`);
     expect(found).toMatchObject({ code: 'too_complex', line: 1, col: 68 });
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses an alias that contains itself', () => {
