@@ -160,22 +160,27 @@ export function parseYaml(
     return targets.get(alias);
   };
 
+  const failAt = (
+    where: Position | { line: null; col: null },
+    path: (string | number)[],
+    code: string,
+    message: string,
+    hint: string | null = null,
+  ) => new InputError([problem({ code, file, ...where, path: pathKey(path), message, hint })]);
   const fail = (
     node: unknown,
     path: (string | number)[],
     code: string,
     message: string,
     hint: string | null = null,
-  ) =>
-    new InputError([
-      problem({ code, file, ...nodeStart(node, at), path: pathKey(path), message, hint }),
-    ]);
+  ) => failAt(nodeStart(node, at), path, code, message, hint);
 
   const checkTag = (node: unknown, path: (string | number)[]) => {
     const tag = (node as { tag?: string } | null)?.tag;
     if (tag !== undefined && !PLAIN_TAGS.has(tag)) {
-      throw fail(
-        node,
+      const offset = tagOffset(text, node);
+      throw failAt(
+        offset === null ? nodeStart(node, at) : at(offset),
         path,
         'unsupported_tag',
         `the tag ${shortTag(tag)} is not supported in an assumptions file`,
@@ -364,6 +369,34 @@ function tooComplex(
         : `the file expands to more than ${MAX_NODES} values (aliases repeated too often?)`,
     hint: 'write the assumptions out plainly, without deep nesting or repeated aliases',
   });
+}
+
+/**
+ * Where the tag of `node` is written. A node's range starts at its value, after its tag, so the
+ * tag is the last one the parser's tokens hold before that start.
+ */
+function tagOffset(text: string, node: unknown): number | null {
+  const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
+  if (start === undefined) {
+    return null;
+  }
+  let found: number | null = null;
+  const visit = (value: unknown) => {
+    if (value === null || typeof value !== 'object') {
+      return;
+    }
+    const token = value as { type?: unknown; offset?: unknown };
+    if (token.type === 'tag' && typeof token.offset === 'number' && token.offset <= start) {
+      found = Math.max(found ?? token.offset, token.offset);
+    }
+    for (const child of Object.values(value)) {
+      visit(child);
+    }
+  };
+  for (const token of new Parser().parse(text)) {
+    visit(token);
+  }
+  return found;
 }
 
 function shortTag(tag: string): string {

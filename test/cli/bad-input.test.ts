@@ -243,18 +243,18 @@ const CORPUS: BadFile[] = [
   {
     file: 'tag-binary.yaml',
     stderr: [
-      '@:1:16: error: the tag !!binary is not supported in an assumptions file (key: name)',
+      '@:1:7: error: the tag !!binary is not supported in an assumptions file (key: name)',
       '  delete the tag and write the plain value',
     ],
-    errors: [['unsupported_tag', 1, 16, 'name']],
+    errors: [['unsupported_tag', 1, 7, 'name']],
   },
   {
     file: 'tag-custom.yaml',
     stderr: [
-      '@:2:23: error: the tag !money is not supported in an assumptions file (key: average_check)',
+      '@:2:16: error: the tag !money is not supported in an assumptions file (key: average_check)',
       '  delete the tag and write the plain value',
     ],
-    errors: [['unsupported_tag', 2, 23, 'average_check']],
+    errors: [['unsupported_tag', 2, 16, 'average_check']],
   },
   {
     file: 'top-level-list.yaml',

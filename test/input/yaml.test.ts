@@ -93,6 +93,12 @@ describe('parseYaml refuses what would change meaning silently', () => {
     );
   });
 
+  it('points an unsupported tag at the tag, not at the value after it', () => {
+    expect(only('name: !!binary QWdlbmN5\n')).toMatchObject({ line: 1, col: 7 });
+    expect(only('a: 1\nb: !foo\n  x: 1\n')).toMatchObject({ line: 2, col: 4 });
+    expect(only('a: [1, &two !foo 2]\n')).toMatchObject({ line: 1, col: 13 });
+  });
+
   it('reports a tab in the indentation once, not the confusion that follows it', () => {
     expect(only('sales:\n\treps: 5\n\tcac: 1\n'.replace('\tcac', '  cac'))).toMatchObject({
       code: 'tab_indent',
