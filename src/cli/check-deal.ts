@@ -15,13 +15,8 @@ import { InputError, problem } from '../model/problem.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { dealToJson, renderDealRows, renderDealTable } from '../render/deal.js';
 import { toJsonText } from '../render/plan.js';
-import {
-  appendSummaryMarkdown,
-  dealsMarkdown,
-  isReportFormat,
-  renderDealsReport,
-  type DealsReportInput,
-} from './formats.js';
+import { dealsReport, isReportFormat, renderDealsReport } from '../render/formats.js';
+import { appendSummaryMarkdown } from './summary.js';
 import { writeOut, stdoutColor } from './output.js';
 import {
   collect,
@@ -101,20 +96,18 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
 
   const fmt = createFormatter(detectLang(options.lang, process.env), loaded.assumptions.currency);
   const single = target === undefined || isOneDealFile(target, deals);
-  const report: DealsReportInput = {
-    deals: deals.map((source, index) => ({
-      origin: source.origin,
-      ...(source.place ? { place: source.place } : {}),
-      result: results[index] as DealResult,
-    })),
-    assumptions: loaded.assumptions,
-    single,
-  };
+  const checked = deals.map((source, index) => ({
+    origin: source.origin,
+    ...(source.place ? { place: source.place } : {}),
+    result: results[index] as DealResult,
+  }));
   const format = outputFormat(options);
+  const reported = isReportFormat(format) || options.summary;
+  const report = reported ? dealsReport(checked, loaded.assumptions, fmt, single) : null;
   if (format === 'json') {
     const documents = results.map((result) => dealToJson(result, fmt));
     writeOut(toJsonText(single ? documents[0] : { deals: documents }));
-  } else if (isReportFormat(format)) {
+  } else if (isReportFormat(format) && report) {
     writeOut(renderDealsReport(format, report, fmt));
   } else {
     const color = stdoutColor(options.color);
@@ -125,8 +118,8 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
     );
   }
 
-  if (options.summary) {
-    appendSummaryMarkdown(dealsMarkdown(report, fmt), process.env);
+  if (options.summary && report) {
+    appendSummaryMarkdown(renderDealsReport('markdown', report, fmt), process.env);
   }
 
   const rejected = results.some((result) => result.verdict === 'REJECT');

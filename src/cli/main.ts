@@ -11,7 +11,7 @@ import { nearest } from '../text/suggest.js';
 import { registerCheckDeal } from './check-deal.js';
 import { registerCompare } from './compare.js';
 import { registerExplain } from './explain.js';
-import { problemCommands } from './formats.js';
+import { problemCommands } from '../render/formats.js';
 import { registerInit } from './init.js';
 import { outputFailed, reportProblems, reportUsageAsJson, writeErr, writeOut } from './output.js';
 import {

@@ -11,7 +11,8 @@ import { readSource } from '../input/read.js';
 import { createFormatter, detectLang } from '../render/format.js';
 import { planToJson, renderPlanTable, toJsonText } from '../render/plan.js';
 import { renderSimulation, simulationJson } from '../render/whatif.js';
-import { appendStepSummary, isReportFormat, renderPlanReport, REPORT_FORMATS } from './formats.js';
+import { isReportFormat, renderPlanReport, REPORT_FORMATS } from '../render/formats.js';
+import { appendStepSummary } from './summary.js';
 import { isTerminal, stdoutColor, writeErr, writeOut } from './output.js';
 
 /**

@@ -41,6 +41,8 @@ export interface CheckedDeal {
 }
 
 export interface DealReport extends Report {
+  /** The checked deal the report is made from. */
+  result: DealResult;
   /** The client's name; the origin when the deal has none; null for an unnamed deal from flags. */
   name: string | null;
   origin: string;
@@ -150,6 +152,7 @@ export function dealReport(
     sections: [deal, pricing, unit, capacity].filter((entry) => entry.figures.length > 0),
     checks: dealChecks(result, fmt),
     warnings: [],
+    result,
     name,
     origin,
     verdict: result.verdict,
@@ -256,7 +259,6 @@ function dealMarkdown(report: DealReport, level: number): string {
  */
 export function renderDealsMarkdown(
   reports: DealReport[],
-  results: DealResult[],
   fmt: Formatter,
   single: boolean,
 ): string {
@@ -268,7 +270,7 @@ export function renderDealsMarkdown(
   const lang = fmt.lang;
   const rows = reports.map((report, index) => {
     const verdict = `${VERDICT_ICONS[report.verdict]} ${VERDICT_WORDS[lang][report.verdict]}`;
-    return pipelineRow(results[index] as DealResult, fmt, report.name ?? `#${index + 1}`, verdict);
+    return pipelineRow(report.result, fmt, report.name ?? `#${index + 1}`, verdict);
   });
   const head = pipelineHead(lang).map((word) => capitalise(word));
   const heading =

@@ -332,7 +332,7 @@ describe('pipelineRow', () => {
     const reports = results.map((result, index) =>
       dealReport({ origin: `deals.yaml#${index + 1}`, result }, assumptions, en),
     );
-    const markdown = renderDealsMarkdown(reports, results, en, false);
+    const markdown = renderDealsMarkdown(reports, en, false);
     const cells = (row: string[]) => `| ${row.join(' | ')} |`;
 
     expect(markdown).toContain(
