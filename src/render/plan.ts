@@ -12,9 +12,9 @@ import type { UncertainInput } from '../model/uncertainty.js';
 import { capitalise } from '../text/case.js';
 import type { Formatter, Lang } from './format.js';
 import { checksFailed, label, type LabelId } from './labels.js';
-import { figureText, planCheckTexts, warningMessage } from './report.js';
+import { figureText, planCheckTexts, shownToward, warningMessage } from './report.js';
 import { createTable } from './table.js';
-import { formatValue } from './whatif.js';
+import { formatValue, inputUnit } from './whatif.js';
 
 export interface PlanView {
   assumptions: Assumptions;
@@ -310,8 +310,14 @@ export function bindingLines(plan: PlanResult, fmt: Formatter): string {
       : `${constraintName(binding.constraint, fmt.lang)}${check ? ` (${check})` : ''}`;
   const lines = [`  ${head}`];
   for (const relief of binding.relief) {
+    // `to` is just enough, so it is shown rounded away from `from`: still enough as shown.
+    const unit = inputUnit(relief.input);
+    const enough =
+      unit === null
+        ? relief.to
+        : shownToward(relief.to, unit, relief.to > relief.from ? 'up' : 'down');
     const from = formatValue(fmt, relief.input, relief.from);
-    const to = formatValue(fmt, relief.input, relief.to);
+    const to = formatValue(fmt, relief.input, enough);
     lines.push(`  → ${relief.input}: ${from} → ${to}`);
   }
   if (binding.constraint !== 'none' && binding.relief.length > 0) {

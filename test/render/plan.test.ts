@@ -52,6 +52,20 @@ describe('the binding constraint', () => {
   });
 });
 
+describe('the relief of the binding constraint', () => {
+  it('shows each value rounded to the side that still relieves it, not to the nearest', () => {
+    // LTV/CAC 3.1 at 30% churn needs a check of 413 333.33, a CAC of 87 096.77 or a churn of
+    // 13.06%; the nearest would be ₽413,333, ₽87,097 and 13.1%, each just short of it.
+    const { plan, fmt } = planOf('examples/agency.yaml', {
+      overrides: [set('churn_monthly', '30%'), set('thresholds.ltv_to_cac_min', '3.1')],
+    });
+    const lines = bindingLines(plan, fmt).split('\n');
+    expect(lines).toContain('  → average_check: ₽180,000 → ₽413,334');
+    expect(lines).toContain('  → sales.cac: ₽200,000 → ₽87,096');
+    expect(lines).toContain('  → churn_monthly: 30% → 13%');
+  });
+});
+
 describe('the name of the binding constraint', () => {
   /** The first line of the binding-constraint block, trimmed. */
   function head(options: Parameters<typeof planOf>[1]): string {
