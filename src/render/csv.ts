@@ -51,7 +51,7 @@ export function csvRecords(report: Report): string[][] {
       'checks',
       csvCell(`checks.${check.id}`),
       csvCell(check.label),
-      csvNumber(check.value),
+      check.value === null ? '' : csvNumber(check.value),
       csvCell(unitName(check.unit)),
       csvNumber(check.limit),
       passed,

@@ -174,7 +174,7 @@ const DEAL_CHECK_UNITS: Record<DealCheckId, FigureUnit> = {
 
 /**
  * The deal's checks with their labels and texts. A check without a figure (a
- * payback that never comes) has no row: its reason says it.
+ * payback that never comes) shows a dash, passed or failed as the verdict reads it.
  */
 function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
   const lang = fmt.lang;
@@ -195,7 +195,7 @@ function dealChecks(result: DealResult, fmt: Formatter): ReportCheck[] {
 
   return result.checks.flatMap((check): ReportCheck[] => {
     const { value, limit, comparison, ok } = check;
-    if (value === null || !Number.isFinite(value) || !Number.isFinite(limit)) {
+    if ((value !== null && !Number.isFinite(value)) || !Number.isFinite(limit)) {
       return [];
     }
     const unit = DEAL_CHECK_UNITS[check.id];

@@ -50,7 +50,8 @@ export interface ReportCheck {
   id: string;
   label: string;
   ok: boolean;
-  value: number;
+  /** Null for a deal check without a figure: a payback that never comes, LTV/CAC without CAC. */
+  value: number | null;
   limit: number;
   comparison: '>=' | '<=';
   unit: FigureUnit;
@@ -199,16 +200,22 @@ export function metricUnit(id: string): FigureUnit | null {
   return rest.length === 0 ? (fields[field] ?? null) : null;
 }
 
-/** A check's value and its limit with the sign of the comparison: `2.47 months`, `≤ 4 months`. */
+/**
+ * A check's value and its limit with the sign of the comparison: `2.47 months`, `≤ 4 months`.
+ * A check without a figure (a payback that never comes) shows a dash.
+ */
 export function checkTexts(
-  value: number,
+  value: number | null,
   limit: number,
   comparison: '>=' | '<=',
   unit: FigureUnit,
   fmt: Formatter,
 ): { value: string; limit: string } {
   const sign = comparison === '>=' ? '≥' : '≤';
-  return { value: figureText(value, unit, fmt), limit: `${sign} ${figureText(limit, unit, fmt)}` };
+  return {
+    value: value === null ? '—' : figureText(value, unit, fmt),
+    limit: `${sign} ${figureText(limit, unit, fmt)}`,
+  };
 }
 
 /**

@@ -346,3 +346,22 @@ describe('pipelineRow', () => {
     );
   });
 });
+
+describe('dealReport', () => {
+  it('keeps a check without a figure as a row, a dash failed as the verdict reads it', () => {
+    // 90 000 for 48 hours has no gross profit: the payback never comes.
+    const assumptions = makeAssumptions({ icp: AGENCY_ICP });
+    const result = check({ check: 90_000 });
+    const report = dealReport({ origin: 'flags', result }, assumptions, en);
+    const payback = report.checks.find((entry) => entry.id === 'payback_within_contract');
+    expect(payback).toMatchObject({
+      value: null,
+      valueText: '—',
+      limitText: '≤ 6 months',
+      ok: false,
+    });
+    expect(report.checks.map((entry) => entry.id)).toEqual(
+      result.checks.map((entry) => (entry.id === 'load' ? `load.${entry.role}` : entry.id)),
+    );
+  });
+});
