@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
-import type { DealCheckId, DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
-import type { BindingMinimum, CacSource, Comparison } from '../model/plan.js';
+import type { DealCheck, DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
+import type { BindingMinimum, CacSource } from '../model/plan.js';
 import { russianPlural, type Formatter, type Lang } from './format.js';
 import { createTable } from './table.js';
 
@@ -140,14 +140,8 @@ export type ReasonJson = { id: string; verdict: Verdict; message: string } & Rec
   unknown
 >;
 
-interface CheckJson {
-  id: DealCheckId;
-  role: string | null;
-  value: number | null;
-  limit: number;
-  comparison: Comparison;
-  ok: boolean;
-}
+/** A deal check in the JSON contract: its fields as the model names them, none added. */
+type CheckJson = Pick<DealCheck, 'id' | 'role' | 'value' | 'limit' | 'comparison' | 'ok'>;
 
 export interface DealJson {
   name: string | null;
