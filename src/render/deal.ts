@@ -28,8 +28,10 @@ export function reasonMessage(reason: DealReason, fmt: Formatter): string {
     }
     case 'below_minimum_check': {
       const { check, minimum, binding, grossMargin, cac } = reason.values;
-      const price = fmt.money(check);
-      const floor = fmt.money(minimum);
+      // A price a few kopecks short would read as equal to the minimum in whole units.
+      const digits = fmt.money(check) === fmt.money(minimum) ? 2 : 0;
+      const price = fmt.money(check, digits);
+      const floor = fmt.money(minimum, digits);
       const h = hours(reason.values.hours);
       if (binding === 'margin') {
         return ru
@@ -357,7 +359,11 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
       labels.minimumForCac,
       fmt.money(result.minimumCheckForCac) + (result.bindingMinimum === 'cac' ? ` ${binding}` : ''),
     ],
-    [labels.priceGap, signed(result.priceGap, fmt.money) + gapShare],
+    // A gap of kopecks shows them, rather than a ₽0 that hides which side of the minimum it is.
+    [
+      labels.priceGap,
+      signed(result.priceGap, (gap) => fmt.money(gap, gap < 0.5 ? 2 : 0)) + gapShare,
+    ],
     [labels.hoursBudget, fmt.decimal(result.hoursBudget, 1)],
     [labels.cac, fmt.money(result.cac)],
     [labels.payback, paybackText(result, fmt)],

@@ -10,7 +10,8 @@ export type Lang = 'en' | 'ru';
 export interface Formatter {
   lang: Lang;
   currency: string;
-  money(value: number): string;
+  /** Money in whole units, or with up to `digits` decimals (kopecks, cents) where they matter. */
+  money(value: number, digits?: number): string;
   /** A share of one shown as a percentage: 0.4567 → 45.7%. */
   percent(value: number): string;
   /** A plain figure with up to `digits` decimals: ratios, months, weeks, hours. */
@@ -127,8 +128,8 @@ export function formatPercent(value: number, lang: Lang, digits = 1): string {
   return lang === 'ru' ? `${figure}${NBSP}%` : `${figure}%`;
 }
 
-export function formatMoney(value: number, lang: Lang, currency: string): string {
-  const figure = formatNumber(value, lang, 0);
+export function formatMoney(value: number, lang: Lang, currency: string, digits = 0): string {
+  const figure = formatNumber(value, lang, digits);
   const symbol = SYMBOLS[currency];
   if (lang === 'ru') {
     return `${figure}${NBSP}${symbol ?? currency}`;
@@ -159,7 +160,7 @@ export function createFormatter(lang: Lang, currency: string): Formatter {
   return {
     lang,
     currency,
-    money: (value) => formatMoney(value, lang, currency),
+    money: (value, digits) => formatMoney(value, lang, currency, digits),
     percent: (value) => formatPercent(value, lang, 1),
     decimal: (value, digits = 2) => formatNumber(value, lang, digits),
     count: (value) => formatNumber(roundUpCount(value), lang, 0),

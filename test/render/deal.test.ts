@@ -32,6 +32,25 @@ function message(reason: DealReason, lang: 'en' | 'ru'): string {
 
 const belowMinimum = check({ check: 150_000, hours: 48, months: 6 }).reasons[0] as DealReason;
 
+describe('a price a few kopecks under the minimum', () => {
+  // 174 545 against a minimum of 174 545.45: whole roubles would show two equal prices.
+  const result = check({ check: 174_545, hours: 48, months: 6 });
+
+  it('writes both with kopecks in the reason, so the gap shows', () => {
+    const below = result.reasons.find((reason) => reason.id === 'below_minimum_check')!;
+    expect(message(below, 'en')).toBe(
+      'price ₽174,545 is below the minimum ₽174,545.45 for 48 h at 45% margin',
+    );
+    expect(message(below, 'ru')).toBe(
+      'цена 174 545 ₽ ниже минимума 174 545,45 ₽ для 48 ч при марже 45 %',
+    );
+  });
+
+  it('shows the gap to the minimum in kopecks, with its sign, rather than ₽0', () => {
+    expect(renderDealTable(result, en, false)).toMatch(/│ price vs\. minimum +│ +−₽0\.45 \(0%\) │/);
+  });
+});
+
 describe('reasonMessage', () => {
   it('tells why 150 000 for 48 h is too cheap at 45% margin', () => {
     expect(belowMinimum.id).toBe('below_minimum_check');
