@@ -58,6 +58,11 @@ const CURRENCY_SIGNS: Record<string, string> = {
   KZT: 'KZT',
 };
 
+/** The currency signs and words by their lower case: `Rub`, `РУБ.` and `usd` are read too. */
+const CURRENCY_BY_SIGN = new Map(
+  Object.entries(CURRENCY_SIGNS).map(([sign, code]) => [sign.toLowerCase(), code]),
+);
+
 const EXAMPLE_HINTS: Record<NumberKind, string> = {
   money: 'write an amount such as 180000, 180 000 or 180k',
   rate: 'write a share such as 45% or 0.45',
@@ -260,9 +265,10 @@ function stripCurrency(
   body: string,
   currency: string,
 ): { ok: true; body: string; found: boolean } | Failure {
-  for (const [sign, code] of Object.entries(CURRENCY_SIGNS)) {
-    const before = body.startsWith(sign);
-    const after = body.endsWith(sign) && /[\d\sA-Za-zа-я]$/u.test(body.slice(0, -sign.length));
+  const lower = body.toLowerCase();
+  for (const [sign, code] of CURRENCY_BY_SIGN) {
+    const before = lower.startsWith(sign);
+    const after = lower.endsWith(sign) && /[\d\sa-zа-яё]$/u.test(lower.slice(0, -sign.length));
     if (!before && !after) {
       continue;
     }
@@ -340,7 +346,7 @@ function parseRange(text: string, kind: NumberKind, currency: string): NumberPar
   // is unambiguous, since a file has one; a multiplier there belongs to the last bound only.
   while (words.length > 1) {
     const word = words[words.length - 1] as string;
-    const code = CURRENCY_SIGNS[word] ?? CURRENCY_SIGNS[word.toUpperCase()];
+    const code = CURRENCY_BY_SIGN.get(word.toLowerCase());
     if (
       distribution === null &&
       (DISTRIBUTIONS as readonly string[]).includes(word.toLowerCase())

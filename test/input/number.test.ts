@@ -31,8 +31,20 @@ describe('parseNumber reads money as people write it', () => {
     ['180 000 ₽', 180_000],
     ['180\u00a0000\u00a0₽', 180_000],
     ['1 234 567,5', 1_234_567.5],
+    ['180 000 Rub', 180_000],
+    ['180 000 РУБ.', 180_000],
+    ['18 млн Руб', 18_000_000],
   ])('%s is %d', (raw, expected) => {
     expect(valueOf(raw, 'money')).toBe(expected);
+  });
+
+  it('reads a currency word in any case, alone and after a range, and refuses another one', () => {
+    expect(valueOf('180000 usd', 'money', 'USD')).toBe(180_000);
+    const range = parseNumber('15M..20M Rub', 'money', 'RUB');
+    expect(range.ok && range.number.range).toMatchObject({ low: 15_000_000, high: 20_000_000 });
+    expect(refusal('180000 Usd', 'money')).toBe(
+      "the amount is in USD, and the file's currency is RUB",
+    );
   });
 });
 
