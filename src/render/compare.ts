@@ -9,7 +9,7 @@ import { listMetrics, metricValue } from '../calc/paths.js';
 import type { PlanResult } from '../model/plan.js';
 import type { Formatter } from './format.js';
 import { label, type LabelId } from './labels.js';
-import { figureDelta, figureText, type FigureUnit } from './report.js';
+import { figureDelta, figureText, METRIC_UNITS } from './report.js';
 import { createTable } from './table.js';
 
 export interface ScenarioPlan {
@@ -18,26 +18,25 @@ export interface ScenarioPlan {
   plan: PlanResult;
 }
 
-/** A figure of the plan: its id (a label and a figure id of calc/paths) and how it reads. */
+/** A figure of the plan: its id (a label, and a figure id of calc/paths with a known unit). */
 interface Figure {
-  id: LabelId;
-  unit: FigureUnit;
+  id: LabelId & keyof typeof METRIC_UNITS;
   /** Whether a larger value is better, for colouring the change. */
   higherIsBetter: boolean;
 }
 
 const FIGURES: Figure[] = [
-  { id: 'new_clients', unit: 'count', higherIsBetter: true },
-  { id: 'attempts_needed', unit: 'count', higherIsBetter: false },
-  { id: 'weeks_to_close', unit: 'weeks', higherIsBetter: false },
-  { id: 'reps_needed', unit: 'people', higherIsBetter: false },
-  { id: 'cac', unit: 'money', higherIsBetter: false },
-  { id: 'ltv', unit: 'money', higherIsBetter: true },
-  { id: 'ltv_to_cac', unit: 'ratio', higherIsBetter: true },
-  { id: 'payback_months', unit: 'months', higherIsBetter: false },
-  { id: 'minimum_check', unit: 'money', higherIsBetter: false },
-  { id: 'max_load', unit: 'share', higherIsBetter: false },
-  { id: 'hires_needed', unit: 'people', higherIsBetter: false },
+  { id: 'new_clients', higherIsBetter: true },
+  { id: 'attempts_needed', higherIsBetter: false },
+  { id: 'weeks_to_close', higherIsBetter: false },
+  { id: 'reps_needed', higherIsBetter: false },
+  { id: 'cac', higherIsBetter: false },
+  { id: 'ltv', higherIsBetter: true },
+  { id: 'ltv_to_cac', higherIsBetter: true },
+  { id: 'payback_months', higherIsBetter: false },
+  { id: 'minimum_check', higherIsBetter: false },
+  { id: 'max_load', higherIsBetter: false },
+  { id: 'hires_needed', higherIsBetter: false },
 ];
 
 /** The figures of a plan by id; null for one it has not, such as the highest load without roles. */
@@ -92,12 +91,13 @@ export function renderCompareTable(plans: ScenarioPlan[], fmt: Formatter, color:
     if (value === null) {
       return '—';
     }
-    const text = figureText(value, figure.unit, fmt);
-    if (base === null || text === figureText(base, figure.unit, fmt)) {
+    const unit = METRIC_UNITS[figure.id];
+    const text = figureText(value, unit, fmt);
+    if (base === null || text === figureText(base, unit, fmt)) {
       return text;
     }
     const better = value > base === figure.higherIsBetter;
-    const change = `(${figureDelta(value, base, figure.unit, fmt)})`;
+    const change = `(${figureDelta(value, base, unit, fmt)})`;
     return `${text} ${better ? chalk.green(change) : chalk.red(change)}`;
   }
 

@@ -156,7 +156,7 @@ export function figureDelta(value: number, base: number, unit: FigureUnit, fmt: 
 }
 
 /** Units of the figures of a plan, by the ids of calc/paths (`metricValue`). */
-const METRIC_UNITS: Record<string, FigureUnit> = {
+export const METRIC_UNITS = {
   client_months: 'client_months',
   new_clients: 'count',
   attempts_needed: 'count',
@@ -179,7 +179,7 @@ const METRIC_UNITS: Record<string, FigureUnit> = {
   implied_margin: 'share',
   max_load: 'share',
   hires_needed: 'people',
-};
+} as const satisfies Record<string, FigureUnit>;
 
 const STAGE_METRIC_UNITS: Record<string, FigureUnit> = { count: 'count' };
 
@@ -194,7 +194,7 @@ const ROLE_METRIC_UNITS: Record<string, FigureUnit> = {
 export function metricUnit(id: string): FigureUnit | null {
   const [head, , field, ...rest] = id.trim().split('.');
   if (field === undefined) {
-    return METRIC_UNITS[id.trim()] ?? null;
+    return (METRIC_UNITS as Record<string, FigureUnit>)[id.trim()] ?? null;
   }
   const fields = head === 'funnel' ? STAGE_METRIC_UNITS : head === 'roles' ? ROLE_METRIC_UNITS : {};
   return rest.length === 0 ? (fields[field] ?? null) : null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bindingLines, renderPlanTable } from '../../src/render/plan.js';
-import { checkTexts } from '../../src/render/report.js';
+import { checkTexts, metricUnit } from '../../src/render/report.js';
 import { EXAMPLE_PLANS, planOf, set } from './plan-fixture.js';
 
 /** The last line of the plan's terminal table: its verdict. */
@@ -131,6 +131,24 @@ describe('the plan table and the report formats', () => {
 });
 
 describe('the report formats', () => {
+  it('give each figure the unit its id has everywhere else (compare, goal seek, sensitivity)', () => {
+    const { report } = planOf('examples/agency.yaml');
+    const figures = report.sections.flatMap((section) => section.figures);
+    const known = figures.flatMap((figure) => {
+      const field = figure.key.split('.').at(-1)!;
+      const id =
+        figure.item === null
+          ? field
+          : `${figure.key.startsWith('funnel') ? 'funnel' : 'roles'}.x.${field}`;
+      const unit = metricUnit(id);
+      return unit === null ? [] : [{ key: figure.key, unit, shown: figure.unit }];
+    });
+    expect(known.length).toBeGreaterThan(20);
+    for (const { key, unit, shown } of known) {
+      expect(shown, key).toBe(unit);
+    }
+  });
+
   it('carry the figures the plan table shows: contract, clients lost to churn, hours a client', () => {
     const { report, json } = planOf('examples/agency.yaml');
     const figures = report.sections.flatMap((section) => section.figures);
