@@ -68,7 +68,7 @@ export function deliveryCapacity(input: CapacityInput): RoleCapacity[] {
       load: divide(peak, capacity),
       hiresNeeded: hiresFor(role, peak, delivery.maxLoad),
       hoursPerClientPerWeek:
-        role.clientHoursPerWeek === undefined || role.clientHoursPerWeek === null
+        role.clientHoursPerWeek === null
           ? null
           : hoursPerClient({
               hoursPerWeek: role.clientHoursPerWeek,

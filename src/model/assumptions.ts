@@ -43,7 +43,7 @@ export interface Role {
   /** Share of all clients this role serves (1 = every client). */
   shareOfClients: number;
   /** Hours a week one person gives clients (25 for an account manager); null when not given. */
-  clientHoursPerWeek?: number | null;
+  clientHoursPerWeek: number | null;
 }
 
 export interface DeliveryAssumptions {

@@ -13,6 +13,7 @@ const accountManagers: Role = {
   headcount: 4,
   clientsPerPerson: 15,
   shareOfClients: 1,
+  clientHoursPerWeek: null,
 };
 
 describe('delivery capacity over the period', () => {

@@ -9,7 +9,15 @@ import type { DeepPartial } from '../support/assumptions.js';
 
 /** Ten account managers: room enough that delivery never binds where it is not the subject. */
 const roomyDelivery = {
-  roles: [{ role: 'account manager', headcount: 10, clientsPerPerson: 15, shareOfClients: 1 }],
+  roles: [
+    {
+      role: 'account manager',
+      headcount: 10,
+      clientsPerPerson: 15,
+      shareOfClients: 1,
+      clientHoursPerWeek: null,
+    },
+  ],
 };
 
 const bindingOf = (overrides: DeepPartial<Assumptions>) => {
@@ -191,8 +199,20 @@ describe('binding constraint', () => {
       ltvHorizonMonths: 36,
       delivery: {
         roles: [
-          { role: 'account manager', headcount: 6, clientsPerPerson: 15, shareOfClients: 1 },
-          { role: 'context ads specialist', headcount: 5, clientsPerPerson: 10, shareOfClients: 1 },
+          {
+            role: 'account manager',
+            headcount: 6,
+            clientsPerPerson: 15,
+            shareOfClients: 1,
+            clientHoursPerWeek: null,
+          },
+          {
+            role: 'context ads specialist',
+            headcount: 5,
+            clientsPerPerson: 10,
+            shareOfClients: 1,
+            clientHoursPerWeek: null,
+          },
         ],
       },
     });

@@ -202,8 +202,20 @@ describe('the capacity rule', () => {
       activeClients: 16,
       maxLoad,
       roles: [
-        { role: 'account manager', headcount: 2, clientsPerPerson: 10, shareOfClients: 1 },
-        { role: 'targeting specialist', headcount: 4, clientsPerPerson: 10, shareOfClients: 0.5 },
+        {
+          role: 'account manager',
+          headcount: 2,
+          clientsPerPerson: 10,
+          shareOfClients: 1,
+          clientHoursPerWeek: null,
+        },
+        {
+          role: 'targeting specialist',
+          headcount: 4,
+          clientsPerPerson: 10,
+          shareOfClients: 0.5,
+          clientHoursPerWeek: null,
+        },
       ],
     },
   });

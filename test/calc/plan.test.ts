@@ -109,7 +109,13 @@ describe('boundaries', () => {
         delivery: {
           activeClients,
           roles: [
-            { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
+            {
+              role: 'account manager',
+              headcount: 4,
+              clientsPerPerson: 15,
+              shareOfClients: 1,
+              clientHoursPerWeek: null,
+            },
           ],
         },
       }),
@@ -192,7 +198,15 @@ describe('an online school: leads → webinar → application → payment', () =
         hourlyCost: 1_500,
         hoursPerClientMonth: 8,
         activeClients: 0,
-        roles: [{ role: 'curator', headcount: 3, clientsPerPerson: 50, shareOfClients: 1 }],
+        roles: [
+          {
+            role: 'curator',
+            headcount: 3,
+            clientsPerPerson: 50,
+            shareOfClients: 1,
+            clientHoursPerWeek: null,
+          },
+        ],
       },
     }),
   );

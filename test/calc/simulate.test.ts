@@ -78,8 +78,20 @@ describe('simulation with ranges of zero width', () => {
       thresholds: { ltvToCacMin: 3, paybackMonthsMax: 2, churnMonthlyMax: 0.05 },
       delivery: {
         roles: [
-          { role: 'account manager', headcount: 4, clientsPerPerson: 15, shareOfClients: 1 },
-          { role: 'designer', headcount: 1, clientsPerPerson: 20, shareOfClients: 0.3 },
+          {
+            role: 'account manager',
+            headcount: 4,
+            clientsPerPerson: 15,
+            shareOfClients: 1,
+            clientHoursPerWeek: null,
+          },
+          {
+            role: 'designer',
+            headcount: 1,
+            clientsPerPerson: 20,
+            shareOfClients: 0.3,
+            clientHoursPerWeek: null,
+          },
         ],
       },
     });

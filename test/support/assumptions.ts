@@ -122,6 +122,7 @@ const roleArb = fc.record({
   headcount: fc.integer({ min: 1, max: 20 }),
   clientsPerPerson: fc.integer({ min: 1, max: 60 }),
   shareOfClients: share(0.01, 1),
+  clientHoursPerWeek: fc.option(fc.integer({ min: 1, max: 40 }), { nil: null }),
 });
 
 const churnAndHorizonArb = fc.oneof(
