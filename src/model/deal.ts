@@ -128,8 +128,9 @@ export type DealCheckId =
   'minimum_check' | 'payback_within_contract' | 'ltv_to_cac' | 'red_flags' | 'load';
 
 /**
- * One rule of the verdict as a figure against its limit. A failed check always
- * has a reason that says so, and a passed one never has.
+ * One rule of the verdict as a figure against its limit. A failed check has a
+ * reason that says so, and a passed one never has; a price without gross profit
+ * fails both payback and LTV/CAC under one reason, no_gross_profit.
  */
 export interface DealCheck {
   id: DealCheckId;
