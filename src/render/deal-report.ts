@@ -25,6 +25,7 @@ import { checksMarkdown, markdownCell, sectionMarkdown, tableOf } from './markdo
 import {
   checkTexts,
   figureText,
+  figuresApart,
   type FigureUnit,
   type Report,
   type ReportCheck,
@@ -89,9 +90,14 @@ export function dealReport(
     value: number | null,
     unit: FigureUnit,
     item: string | null = null,
+    /** A value the figure must not read as equal to unless it is: the gap's 0. */
+    apartFrom: number | null = null,
   ): void {
     if (value !== null && Number.isFinite(value)) {
-      const text = figureText(value, unit, fmt);
+      const text =
+        apartFrom === null
+          ? figureText(value, unit, fmt)
+          : figuresApart(value, apartFrom, unit, fmt)[0];
       into.figures.push({ key, item, label: capitalise(name), value, unit, text });
     }
   }
@@ -115,7 +121,7 @@ export function dealReport(
   );
   add(pricing, 'minimum_check_for_cac', words.minimumForCac, result.minimumCheckForCac, 'money');
   add(pricing, 'minimum_check', label('minimum_check', lang), result.minimumCheck, 'money');
-  add(pricing, 'price_gap', words.priceGap, result.priceGap, 'money');
+  add(pricing, 'price_gap', words.priceGap, result.priceGap, 'money', null, 0);
   add(pricing, 'price_gap_share', w('price_gap_share'), result.priceGapShare, 'share');
   add(pricing, 'hours_budget', words.hoursBudget, result.hoursBudget, 'hours');
 

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { DealCheck, DealReason, DealResult, RedFlag, Verdict } from '../model/deal.js';
 import type { BindingMinimum, CacSource } from '../model/plan.js';
 import { russianPlural, type Formatter, type Lang } from './format.js';
+import { figuresApart } from './report.js';
 import { createTable } from './table.js';
 
 /** One reason for a salesperson, in the formatter's language. */
@@ -29,9 +30,7 @@ export function reasonMessage(reason: DealReason, fmt: Formatter): string {
     case 'below_minimum_check': {
       const { check, minimum, binding, grossMargin, cac } = reason.values;
       // A price a few kopecks short would read as equal to the minimum in whole units.
-      const digits = fmt.money(check) === fmt.money(minimum) ? 2 : 0;
-      const price = fmt.money(check, digits);
-      const floor = fmt.money(minimum, digits);
+      const [price, floor] = figuresApart(check, minimum, 'money', fmt);
       const h = hours(reason.values.hours);
       if (binding === 'margin') {
         return ru
@@ -362,7 +361,7 @@ export function renderDealTable(result: DealResult, fmt: Formatter, color: boole
     // A gap of kopecks shows them, rather than a ₽0 that hides which side of the minimum it is.
     [
       labels.priceGap,
-      signed(result.priceGap, (gap) => fmt.money(gap, gap < 0.5 ? 2 : 0)) + gapShare,
+      signed(result.priceGap, (gap) => figuresApart(gap, 0, 'money', fmt)[0]) + gapShare,
     ],
     [labels.hoursBudget, fmt.decimal(result.hoursBudget, 1)],
     [labels.cac, fmt.money(result.cac)],

@@ -12,8 +12,8 @@ export interface Formatter {
   currency: string;
   /** Money in whole units, or with up to `digits` decimals (kopecks, cents) where they matter. */
   money(value: number, digits?: number): string;
-  /** A share of one shown as a percentage: 0.4567 → 45.7%. */
-  percent(value: number): string;
+  /** A share of one shown as a percentage: 0.4567 → 45.7%; more `digits` where they matter. */
+  percent(value: number, digits?: number): string;
   /** A plain figure with up to `digits` decimals: ratios, months, weeks, hours. */
   decimal(value: number, digits?: number): string;
   /** Whole things to do, rounded up: 104.2 meetings → 105. */
@@ -161,7 +161,7 @@ export function createFormatter(lang: Lang, currency: string): Formatter {
     lang,
     currency,
     money: (value, digits) => formatMoney(value, lang, currency, digits),
-    percent: (value) => formatPercent(value, lang, 1),
+    percent: (value, digits) => formatPercent(value, lang, digits ?? 1),
     decimal: (value, digits = 2) => formatNumber(value, lang, digits),
     count: (value) => formatNumber(roundUpCount(value), lang, 0),
     integer: (value) => formatNumber(value, lang, 0),

@@ -95,14 +95,17 @@ const DIGITS: Record<FigureUnit, number> = {
   count: 0,
 };
 
-/** Formats a figure for people by its unit; the single rounding rule of the formats. */
-export function figureText(value: number, unit: FigureUnit, fmt: Formatter): string {
-  const digits = DIGITS[unit];
+/**
+ * Formats a figure for people by its unit; the single rounding rule of the formats. `extra`
+ * decimals are for a figure that must be told apart from another (see figuresApart).
+ */
+export function figureText(value: number, unit: FigureUnit, fmt: Formatter, extra = 0): string {
+  const digits = DIGITS[unit] + extra;
   switch (unit) {
     case 'money':
-      return fmt.money(value);
+      return fmt.money(value, digits);
     case 'share':
-      return fmt.percent(value);
+      return fmt.percent(value, digits);
     case 'ratio':
       return fmt.decimal(value, digits);
     case 'months':
@@ -121,6 +124,29 @@ export function figureText(value: number, unit: FigureUnit, fmt: Formatter): str
     case 'count':
       return fmt.count(value);
   }
+}
+
+/**
+ * Two figures, with as many more decimals as it takes (up to four) for them to read apart when
+ * they differ: a price of 174 545 against a minimum of 174 545.45 reads ₽174,545 and
+ * ₽174,545.45, where whole roubles showed the same figure twice. Whole counts stay whole.
+ */
+export function figuresApart(
+  value: number,
+  other: number,
+  unit: FigureUnit,
+  fmt: Formatter,
+): [string, string] {
+  // Money goes from whole units to kopecks (cents) at once, then a decimal at a time.
+  const steps = unit === 'money' ? [0, 2, 3, 4] : [0, 1, 2, 3, 4];
+  let texts: [string, string] = ['', ''];
+  for (const extra of steps) {
+    texts = [figureText(value, unit, fmt, extra), figureText(other, unit, fmt, extra)];
+    if (texts[0] !== texts[1] || value === other) {
+      break;
+    }
+  }
+  return texts;
 }
 
 /** The number figureText shows for a value; a share's in percent. */
@@ -212,10 +238,10 @@ export function checkTexts(
   fmt: Formatter,
 ): { value: string; limit: string } {
   const sign = comparison === '>=' ? '≥' : '≤';
-  return {
-    value: value === null ? '—' : figureText(value, unit, fmt),
-    limit: `${sign} ${figureText(limit, unit, fmt)}`,
-  };
+  // A value just short of its limit is not written as equal to it.
+  const [shown, bound] =
+    value === null ? ['—', figureText(limit, unit, fmt)] : figuresApart(value, limit, unit, fmt);
+  return { value: shown, limit: `${sign} ${bound}` };
 }
 
 /**

@@ -46,6 +46,20 @@ describe('a price a few kopecks under the minimum', () => {
     );
   });
 
+  it('writes the check row and the gap of the markdown report in kopecks too', () => {
+    const report = dealReport(
+      { origin: 'flags', result },
+      makeAssumptions({ icp: AGENCY_ICP }),
+      en,
+    );
+    expect(report.checks.find((entry) => entry.id === 'minimum_check')).toMatchObject({
+      valueText: '₽174,545',
+      limitText: '≥ ₽174,545.45',
+    });
+    const figures = report.sections.flatMap((section) => section.figures);
+    expect(figures.find((figure) => figure.key === 'price_gap')?.text).toBe('-₽0.45');
+  });
+
   it('shows the gap to the minimum in kopecks, with its sign, rather than ₽0', () => {
     expect(renderDealTable(result, en, false)).toMatch(/│ price vs\. minimum +│ +−₽0\.45 \(0%\) │/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bindingLines, renderPlanTable } from '../../src/render/plan.js';
-import { checkTexts, metricUnit } from '../../src/render/report.js';
+import { checkTexts, figuresApart, metricUnit } from '../../src/render/report.js';
 import { EXAMPLE_PLANS, planOf, set } from './plan-fixture.js';
 
 /** The last line of the plan's terminal table: its verdict. */
@@ -93,6 +93,37 @@ describe('the texts of a check', () => {
       limit: '≤ 4 months',
     });
     expect(checkTexts(5.0625, 3, '>=', 'ratio', fmt)).toEqual({ value: '5.06', limit: '≥ 3' });
+  });
+
+  it('write a value just short of its limit with the decimals that show it is short', () => {
+    const fmt = planOf('examples/agency.yaml').fmt;
+    expect(checkTexts(5.0625, 5.0626, '>=', 'ratio', fmt)).toEqual({
+      value: '5.0625',
+      limit: '≥ 5.0626',
+    });
+    expect(checkTexts(174_545, 174_545.4545, '>=', 'money', fmt)).toEqual({
+      value: '₽174,545',
+      limit: '≥ ₽174,545.45',
+    });
+    expect(checkTexts(0.85, 0.85, '<=', 'share', fmt)).toEqual({ value: '85%', limit: '≤ 85%' });
+  });
+});
+
+describe('figuresApart', () => {
+  const fmt = planOf('examples/agency.yaml').fmt;
+
+  it('adds kopecks to money at once, then a decimal at a time, up to four', () => {
+    expect(figuresApart(-0.4545, 0, 'money', fmt)).toEqual(['-₽0.45', '₽0']);
+    expect(figuresApart(174_545.449, 174_545.4545, 'money', fmt)).toEqual([
+      '₽174,545.449',
+      '₽174,545.455',
+    ]);
+    expect(figuresApart(1, 1 + 1e-9, 'ratio', fmt)).toEqual(['1', '1']);
+  });
+
+  it('keeps the plain texts of figures that read apart already, or are equal', () => {
+    expect(figuresApart(180_000, 174_545.45, 'money', fmt)).toEqual(['₽180,000', '₽174,545']);
+    expect(figuresApart(0.45, 0.45, 'share', fmt)).toEqual(['45%', '45%']);
   });
 });
 
