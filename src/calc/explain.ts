@@ -10,7 +10,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import { foldName } from '../text/suggest.js';
 import { busiestIndex } from './capacity.js';
 import { ceilWhole, divide } from './compare.js';
-import { itemSegments } from './paths.js';
+import { findItem } from './paths.js';
 import { periodLength } from './period.js';
 import { planPeriod } from './plan.js';
 
@@ -410,14 +410,21 @@ function figureMetric(id: string, a: Assumptions): string | null {
   if (id in FIGURES) {
     return FIGURES[id] ?? null;
   }
-  const stage = /^funnel\.([^.]+)\.count$/.exec(id);
+  // Items by position or by name, as goal seek and sensitivity find them.
+  const stage = /^funnel\.(.+)\.count$/.exec(id);
   if (stage) {
-    const index = itemSegments(a.funnel.map((entry) => entry.stage)).indexOf(stage[1]!);
+    const index = findItem(
+      a.funnel.map((entry) => entry.stage),
+      stage[1]!,
+    );
     return index < 0 ? null : `funnel.${a.funnel[index]!.stage}`;
   }
-  const role = /^roles\.([^.]+)\.(capacity|peak_active_clients|load|hires_needed)$/.exec(id);
+  const role = /^roles\.(.+)\.(capacity|peak_active_clients|load|hires_needed)$/.exec(id);
   if (role) {
-    const index = itemSegments(a.delivery.roles.map((entry) => entry.role)).indexOf(role[1]!);
+    const index = findItem(
+      a.delivery.roles.map((entry) => entry.role),
+      role[1]!,
+    );
     return index < 0 ? null : `${role[2]}.${a.delivery.roles[index]!.role}`;
   }
   return null;

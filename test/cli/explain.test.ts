@@ -77,6 +77,12 @@ describe('funnel explain', () => {
     expect(metricOf('meetings_needed')).toBe('funnel.meetings');
     expect(metricOf('hours_budget')).toBe('hours_budget_at_average_check');
     expect(metricOf('max_load')).toBe('load.account manager');
+    // Items by position or any spelling of the name, as goal seek and sensitivity take them.
+    expect(metricOf('roles.0.load')).toBe('load.account manager');
+    expect(metricOf('funnel.MEETINGS.count')).toBe('funnel.meetings');
+    expect(metricOf('roles.Targeting Specialist.hires_needed')).toBe(
+      'hires_needed.targeting specialist',
+    );
   });
 
   it('writes the headings in Russian with --lang ru', () => {
