@@ -132,8 +132,10 @@ export async function run(argv: string[]): Promise<void> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    process.exitCode = handleError(error, reporting);
-    if (isHelpForWantOfCommand(error)) {
+    // `funnel help help` asks for the help it gets, though help is no command of its own.
+    const helpOnHelp = program.args[0] === 'help' && program.args[1] === 'help';
+    process.exitCode = helpOnHelp ? EXIT.ok : handleError(error, reporting);
+    if (isHelpForWantOfCommand(error) && !helpOnHelp) {
       sayUnknownTopic(program);
     }
   }

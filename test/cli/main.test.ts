@@ -37,6 +37,13 @@ describe('help shown for want of a command is a usage error', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("error: unknown command 'nosuch'\n");
   });
+
+  it('exits 0 for funnel help help, which the help lists as help [command]', () => {
+    const run = runCli(['help', 'help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain('help [command]');
+    expect(run.stderr).not.toContain('unknown command');
+  });
 });
 
 describe('one output format, chosen the same way for results and errors: --json wins', () => {
