@@ -127,6 +127,8 @@ describe('funnel check-deal answers in the shape asked for, whatever the files a
     expect(result.verdict).toBe('ACCEPT');
     expect(result.deals).toBeUndefined();
     const table = runCli(['check-deal', file, ...AGENCY]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^ACCEPT: Northwind Furniture\n/);
     expect(table.stdout).not.toMatch(/│ name\s+│ check/);
   });
 

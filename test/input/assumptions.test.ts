@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getInput, listNumericInputs } from '../../src/calc/paths.js';
 import { loadAssumptions, type LoadOptions } from '../../src/input/assumptions.js';
 import { InputError, type InputProblem } from '../../src/model/problem.js';
+import { lines } from '../support/text.js';
 
 /** A small valid file; each case changes one thing. */
 const BASE = `revenue_target: 18M
@@ -26,10 +27,6 @@ delivery:
 `;
 
 /** YAML text from its lines. */
-function lines(...rows: string[]): string {
-  return `${rows.join('\n')}\n`;
-}
-
 function problemsOf(text: string, options: LoadOptions = {}): InputProblem[] {
   try {
     loadAssumptions(text, 'plan.yaml', options);
@@ -187,11 +184,15 @@ describe('overrides name list items as the rest of the tool does', () => {
       'delivery.roles.account_manager.share_of_clients',
     ]);
 
+    // Each to a value other than the one it has: share_of_clients, which the file leaves at its
+    // default of 1, is set to 0.5, so a key the override adds to the item is checked too.
+    const wanted = (path: string) => (path.endsWith('.share_of_clients') ? '50%' : '1');
     for (const path of items) {
+      const value = wanted(path);
       const set = loadAssumptions(named, 'plan.yaml', {
-        overrides: [{ path, value: '1', origin: `--set ${path}=1` }],
+        overrides: [{ path, value, origin: `--set ${path}=${value}` }],
       });
-      expect(getInput(set.assumptions, path)).toBe(1);
+      expect(getInput(set.assumptions, path), path).toBe(value === '50%' ? 0.5 : 1);
     }
   });
 

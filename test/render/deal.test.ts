@@ -371,12 +371,25 @@ describe('pipelineRow', () => {
     expect(markdown).toContain(
       `\n${cells(pipelineHead('en').map((word) => word[0]!.toUpperCase() + word.slice(1)))}\n`,
     );
-    expect(markdown).toContain(
-      `\n${cells(pipelineRow(results[0]!, en, 'Northwind', '✅ ACCEPT'))}\n`,
-    );
-    expect(markdown).toContain(
-      `\n${cells(pipelineRow(results[1]!, en, 'deals.yaml#2', '❌ REJECT'))}\n`,
-    );
+    // The figures (check to flags) of each row, as the terminal table and the markdown show them.
+    const figures = (line: string, bar: string) =>
+      line
+        .split(bar)
+        .slice(2, -2)
+        .map((cell) => cell.trim());
+    const terminal = renderDealRows(results, en, false)
+      .split('\n')
+      .filter((line) => line.startsWith('│') && !line.includes('│ name'))
+      .map((line) => figures(line, '│'));
+    const rows = markdown
+      .split('\n')
+      .filter((line) => /^\| (Northwind|deals\.yaml#2) \|/.test(line))
+      .map((line) => figures(line, '|'));
+    expect(terminal).toEqual([
+      ['₽220,000', '56.4%', '1.61', '7.75', '0'],
+      ['₽90,000', '-6.7%', 'never', '-0.37', '0'],
+    ]);
+    expect(rows).toEqual(terminal);
   });
 });
 
