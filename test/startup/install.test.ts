@@ -10,6 +10,7 @@ import {
   makeWritableFolder,
   type InstalledCopy,
 } from './installed-copy.js';
+import { runsAsRoot } from '../support/nobody.js';
 import { scratchFolder } from '../support/scratch.js';
 
 const closed = scratchFolder('install-closed');
@@ -19,7 +20,10 @@ describe('funnel installed elsewhere', () => {
   beforeEach(() => {
     copy = copyPackage();
   });
-  afterEach(() => copy.remove());
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    copy.remove();
+  });
 
   it('prints the same plan from another working directory as from its own folder', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'funnel-cwd-'));
@@ -73,24 +77,27 @@ describe('funnel installed elsewhere', () => {
     expect(cachesIn(copy.dist)).toEqual([]);
   });
 
-  it('runs read-only as the unprivileged user when TMPDIR is inside a folder closed to others', () => {
-    // A scratch folder is made 0700, so one inside it is out of the unprivileged user's reach.
-    const inside = join(closed, 'tmp');
-    mkdirSync(inside, { recursive: true });
-    vi.stubEnv('TMPDIR', inside);
-    const hidden = copyPackage();
-    vi.unstubAllEnvs();
-    try {
-      chmodTree(hidden.root, false);
+  // Only root can run the CLI as another user; for anyone else the case is the one above.
+  it.skipIf(!runsAsRoot)(
+    'runs read-only as the unprivileged user when TMPDIR is inside a folder closed to others',
+    () => {
+      // A scratch folder is made 0700, so one inside it is out of the unprivileged user's reach.
+      const inside = join(closed, 'tmp');
+      mkdirSync(inside, { recursive: true });
+      vi.stubEnv('TMPDIR', inside);
+      const hidden = copyPackage();
+      try {
+        chmodTree(hidden.root, false);
 
-      const result = hidden.run(['--version'], { unprivileged: true });
+        const result = hidden.run(['--version'], { unprivileged: true });
 
-      expect(result.stderr).toBe('');
-      expect(result.status).toBe(0);
-    } finally {
-      hidden.remove();
-    }
-  });
+        expect(result.stderr).toBe('');
+        expect(result.status).toBe(0);
+      } finally {
+        hidden.remove();
+      }
+    },
+  );
 
   it('answers --version from a read-only package', () => {
     chmodTree(copy.root, false);
