@@ -1,12 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
 import { records } from '../support/csv.js';
 import { scratchFolder } from '../support/scratch.js';
-import { ensureBuilt } from './built.js';
 
 const AGENCY = ['--assumptions', 'examples/agency.yaml'];
 const DEALS = 'examples/deals';
@@ -22,8 +21,6 @@ interface DealDocument {
 }
 
 const dir = scratchFolder('deal-formats');
-
-beforeAll(ensureBuilt);
 
 function checkDeal(args: string[], env?: Record<string, string | undefined>) {
   return runCli(['check-deal', ...args, ...AGENCY], env ? { env } : {});

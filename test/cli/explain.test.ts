@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
-import { ensureBuilt } from './built.js';
-
-beforeAll(ensureBuilt);
 
 const AGENCY = 'examples/agency.yaml';
 const agencyLines = readFileSync(join(ROOT, AGENCY), 'utf8').split('\n');

@@ -1,16 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { ROOT, runCli } from '../support/cli.js';
 import { scratchFolder } from '../support/scratch.js';
-import { ensureBuilt } from './built.js';
 
 const AGENCY = 'examples/agency.yaml';
 const dir = scratchFolder('formats');
-
-beforeAll(ensureBuilt);
 
 describe('funnel plan --format', () => {
   it('markdown: a report with the verdict first, exit 0 when every check passes', () => {

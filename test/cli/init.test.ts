@@ -1,17 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { starterAssumptions } from '../../src/cli/init-templates.js';
 import { loadAssumptions } from '../../src/input/assumptions.js';
 import { runCli } from '../support/cli.js';
 import { scratchFolder } from '../support/scratch.js';
-import { ensureBuilt } from './built.js';
 
 const dir = scratchFolder('init');
-
-beforeAll(ensureBuilt);
 
 describe('funnel init', () => {
   it.each(['en', 'ru'] as const)(

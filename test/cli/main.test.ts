@@ -1,9 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { runCli } from '../support/cli.js';
-import { ensureBuilt } from './built.js';
-
-beforeAll(ensureBuilt);
 
 describe('help the user asked for exits 0', () => {
   it.each([[['--help']], [['help']], [['help', 'plan']], [['plan', '--help']]])(

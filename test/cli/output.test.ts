@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { decideColor, formatProblem } from '../../src/cli/output.js';
 import { problem } from '../../src/model/problem.js';
-import { cliEnv, ROOT } from '../support/cli.js';
-import { ensureBuilt } from './built.js';
+import { BIN, cliEnv, ROOT } from '../support/cli.js';
 
 describe('decideColor: the flag, then NO_COLOR, FORCE_COLOR, TERM=dumb, then the terminal', () => {
   it.each([
@@ -61,7 +59,7 @@ describe('formatProblem', () => {
 function runIntoFullDisk(args: string[]) {
   const full = openSync('/dev/full', 'w');
   try {
-    const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'funnel.js'), ...args], {
+    const result = spawnSync(process.execPath, [BIN, ...args], {
       cwd: ROOT,
       stdio: ['ignore', full, 'pipe'],
       encoding: 'utf8',
@@ -74,8 +72,6 @@ function runIntoFullDisk(args: string[]) {
 }
 
 describe.skipIf(!existsSync('/dev/full'))('a result that cannot be written to stdout', () => {
-  beforeAll(ensureBuilt);
-
   it('exits 2 after a plan whose checks all pass, which would exit 0', () => {
     const run = runIntoFullDisk(['plan', 'examples/agency.yaml']);
     expect(run.stderr).toContain('funnel: cannot write the output');

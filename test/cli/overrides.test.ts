@@ -3,10 +3,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { ensureBuilt } from './built.js';
 import { ROOT, runCli } from '../support/cli.js';
-
-ensureBuilt();
 
 const AGENCY = readFileSync(join(ROOT, 'examples/agency.yaml'), 'utf8');
 

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { assumptionsJsonSchema, assumptionsJsonSchemaText } from '../../src/cli/schema.js';
 import { EXAMPLE_PLANS } from '../render/plan-fixture.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { ensureBuilt } from './built.js';
 
 interface SchemaNode {
   type?: string | string[];
@@ -46,8 +45,6 @@ function misfits(value: unknown, node: SchemaNode, path: string): string[] {
 }
 
 describe('funnel schema', () => {
-  beforeAll(ensureBuilt);
-
   it('is the committed schema/assumptions.schema.json; run npm run schema when this fails', () => {
     const committed = readFileSync(join(ROOT, 'schema', 'assumptions.schema.json'), 'utf8');
     expect(committed).toBe(assumptionsJsonSchemaText());

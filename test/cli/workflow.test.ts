@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { ROOT, runCli } from '../support/cli.js';
 import { scratchFolder } from '../support/scratch.js';
-import { ensureBuilt } from './built.js';
 
 const dir = scratchFolder('workflow');
-
-beforeAll(ensureBuilt);
 
 interface Step {
   name?: string;

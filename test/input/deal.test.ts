@@ -8,15 +8,12 @@ import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { makeAssumptions } from '../support/assumptions.js';
 import { AGENCY_ICP } from '../support/deal.js';
 import { scratchFolder } from '../support/scratch.js';
+import { lines } from '../support/text.js';
 
 const dir = scratchFolder('input-deal');
 const assumptions = makeAssumptions({ icp: AGENCY_ICP });
 
 /** YAML text from its lines. */
-function lines(...rows: string[]): string {
-  return `${rows.join('\n')}\n`;
-}
-
 /** The problems of a deal from a file written with `text` (none: flags alone). */
 async function refusal(name: string | null, text: string, flags: DealFlags = {}) {
   const file = name === null ? undefined : join(dir, name);

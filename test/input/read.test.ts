@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { InputError, type InputProblem } from '../../src/model/problem.js';
 import { nearestName, readSource } from '../../src/input/read.js';
-import { checkRunsAsNobody, NOBODY } from '../support/nobody.js';
+import { checkRunsAsNobody, NOBODY, runsAsRoot } from '../support/nobody.js';
 import { scratchFolder } from '../support/scratch.js';
 
 const dir = scratchFolder('read');
@@ -112,7 +112,6 @@ async function readInChild(
 
 const hasMkfifo = spawnSync('sh', ['-c', 'command -v mkfifo']).status === 0;
 const hasBash = spawnSync('sh', ['-c', 'command -v bash']).status === 0;
-const isRoot = process.getuid?.() === 0;
 const isLinux = process.platform === 'linux';
 
 // Tests that start another program (esbuild, sh, bash, node) can take seconds on a busy machine.
@@ -256,7 +255,7 @@ describe('a file that cannot be used', () => {
       await writeFile(path, 'a: 1\n');
       await chmod(path, 0o000);
 
-      const found = isRoot
+      const found = runsAsRoot
         ? await readInChild(path, { asNobody: true })
         : { problems: [await problemOf(readSource(path))] };
 
