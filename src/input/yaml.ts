@@ -373,20 +373,28 @@ function tooComplex(
 
 /**
  * Where the tag of `node` is written. A node's range starts at its value, after its tag, so the
- * tag is the last one the parser's tokens hold before that start.
+ * tag is the last one written as the node's tag in the parser's tokens before that start (a
+ * tag between them may be another node's: `sales: !foo` then `!!str reps: 5` on the next line).
  */
 function tagOffset(text: string, node: unknown): number | null {
-  const start = (node as { range?: [number, number, number] } | null)?.range?.[0];
-  if (start === undefined) {
+  const { range, tag } = (node ?? {}) as { range?: [number, number, number]; tag?: string };
+  const start = range?.[0];
+  if (start === undefined || tag === undefined) {
     return null;
   }
+  const written = shortTag(tag);
   let found: number | null = null;
   const visit = (value: unknown) => {
     if (value === null || typeof value !== 'object') {
       return;
     }
-    const token = value as { type?: unknown; offset?: unknown };
-    if (token.type === 'tag' && typeof token.offset === 'number' && token.offset <= start) {
+    const token = value as { type?: unknown; offset?: unknown; source?: unknown };
+    if (
+      token.type === 'tag' &&
+      token.source === written &&
+      typeof token.offset === 'number' &&
+      token.offset <= start
+    ) {
       found = Math.max(found ?? token.offset, token.offset);
     }
     for (const child of Object.values(value)) {

@@ -97,6 +97,8 @@ describe('parseYaml refuses what would change meaning silently', () => {
     expect(only('name: !!binary QWdlbmN5\n')).toMatchObject({ line: 1, col: 7 });
     expect(only('a: 1\nb: !foo\n  x: 1\n')).toMatchObject({ line: 2, col: 4 });
     expect(only('a: [1, &two !foo 2]\n')).toMatchObject({ line: 1, col: 13 });
+    // Another node's tag between this one's and its value is passed over.
+    expect(only('name: t\nsales: !foo\n  !!str reps: 5\n')).toMatchObject({ line: 2, col: 8 });
   });
 
   it('reports a tab in the indentation once, not the confusion that follows it', () => {
