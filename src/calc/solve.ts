@@ -56,8 +56,8 @@ export type SolveResult =
       /** The input value found; a whole number for reps and headcount. */
       value: number;
       metricAtValue: number;
-      /** The input's value in the assumptions, and the figure there. */
-      current: SolvePoint;
+      /** The input's value in the assumptions, the figure there, and whether it meets the target. */
+      current: SolvePoint & { meets: boolean };
       /** The range searched. */
       low: number;
       high: number;
@@ -71,7 +71,7 @@ export type SolveResult =
       target: number;
       direction: SolveDirection;
       reason: SolveFailure;
-      current: SolvePoint;
+      current: SolvePoint & { meets: boolean };
       /** The searched value whose figure came nearest to the target. */
       closest: SolvePoint;
       /** The range searched. */
@@ -107,7 +107,8 @@ export function solveFor(request: SolveRequest): SolveResult {
   // In equal mode the side is the sign of the gap; a crossing is a change of side.
   const side = (y: number) => (direction === 'equal' ? Math.sign(y - target) : meets(y) ? 0 : 1);
 
-  const current = { value: now, metric: evaluate(now) };
+  const atNow = evaluate(now);
+  const current = { value: now, metric: atNow, meets: meets(atNow) };
   const base = { input, metric, target, direction, current, low: range.low, high: range.high };
   if (direction === 'equal' && start === now && current.metric === target) {
     return { ok: true, ...base, value: now, metricAtValue: current.metric, iterations: 0 };

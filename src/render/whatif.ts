@@ -4,7 +4,6 @@
  * return strings; colour only when asked.
  */
 import { Chalk } from 'chalk';
-import { atLeast, atMost } from '../calc/compare.js';
 import type { SensitivityResult } from '../calc/sensitivity.js';
 import type { ProbabilisticCheck, SimulationResult } from '../calc/simulate.js';
 import type { SolveResult } from '../calc/solve.js';
@@ -295,12 +294,8 @@ function answerShown(result: Extract<SolveResult, { ok: true }>): number {
   if (unit === null || result.direction === 'equal' || result.value === result.current.value) {
     return result.value;
   }
-  const meetsNow =
-    result.direction === 'at_least'
-      ? atLeast(result.current.metric, result.target)
-      : atMost(result.current.metric, result.target);
   const currentAbove = result.current.value > result.value;
-  return shownToward(result.value, unit, currentAbove === meetsNow ? 'up' : 'down');
+  return shownToward(result.value, unit, currentAbove === result.current.meets ? 'up' : 'down');
 }
 
 /** The answer of a goal seek in a sentence or two, in the user's terms. */

@@ -244,6 +244,7 @@ describe('goal seek', () => {
     });
     expect(result.current.value).toBe(180_000);
     expect(result.current.metric).toBeCloseTo(5.0625, 9);
+    expect(result.current.meets).toBe(true);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toBeGreaterThanOrEqual(100_000);
