@@ -140,7 +140,11 @@ describe('goal seek', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toBeCloseTo(106_666.6667, 3);
-    expect(result.current).toEqual({ value: 180_000, metric: expect.closeTo(5.0625, 9) });
+    expect(result.current).toEqual({
+      value: 180_000,
+      metric: expect.closeTo(5.0625, 9),
+      meets: true,
+    });
   });
 
   it('the reps preset finds the fewest whole reps that close in 13 weeks: 4, since 3 take 13.9', () => {
