@@ -4,12 +4,10 @@
  * deal. Exit 0 for ACCEPT and REVIEW, 1 for REJECT (REVIEW too with --strict).
  */
 
-import { statSync } from 'node:fs';
-
 import type { Command } from 'commander';
 
 import { checkDeal } from '../calc/deal.js';
-import { loadDeals, type DealFlags, type DealSource } from '../input/deal.js';
+import { loadDeals, type DealFlags } from '../input/deal.js';
 import type { DealResult } from '../model/deal.js';
 import { InputError, problem } from '../model/problem.js';
 import { createFormatter, detectLang } from '../render/format.js';
@@ -91,11 +89,10 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
   }
 
   const loaded = await loadFile(options.assumptions, options);
-  const deals = await loadDeals(target, options, loaded.assumptions);
+  const { deals, single } = await loadDeals(target, options, loaded.assumptions);
   const results = deals.map(({ deal }) => checkDeal(loaded.assumptions, deal));
 
   const fmt = createFormatter(detectLang(options.lang, process.env), loaded.assumptions.currency);
-  const single = target === undefined || isOneDealFile(target, deals);
   const checked = deals.map((source, index) => ({
     origin: source.origin,
     ...(source.place ? { place: source.place } : {}),
@@ -125,18 +122,4 @@ export async function runCheckDeal(target: string | undefined, options: CheckDea
   const rejected = results.some((result) => result.verdict === 'REJECT');
   const reviewed = results.some((result) => result.verdict === 'REVIEW');
   return rejected || (options.strict && reviewed) ? 1 : 0;
-}
-
-/**
- * Whether the user named one deal file, rather than a folder or a file holding a list: the
- * answer is one deal and its table, where a list, even of one deal, is a list.
- */
-function isOneDealFile(target: string, deals: DealSource[]): boolean {
-  let folder = false;
-  try {
-    folder = target !== '-' && statSync(target).isDirectory();
-  } catch {
-    folder = false;
-  }
-  return !folder && deals.length === 1 && deals[0]?.place?.prefix.length === 0;
 }

@@ -38,6 +38,15 @@ export interface DealSource {
   place?: DealPlace;
 }
 
+/**
+ * The deals read, and whether the user asked for one deal (flags, or one deal file) rather than
+ * a list (a folder, or a file that lists deals), which is a list even when it holds one.
+ */
+export interface LoadedDeals {
+  deals: DealSource[];
+  single: boolean;
+}
+
 export type DealField = (typeof FIELDS)[number];
 
 /** Lines of a deal's fields, so a finding can point at the field that drives it. */
@@ -89,10 +98,11 @@ export async function loadDeals(
   target: string | undefined,
   flags: DealFlags,
   assumptions: Assumptions,
-): Promise<DealSource[]> {
-  const files = target === undefined ? [] : dealFiles(target);
+): Promise<LoadedDeals> {
+  const { files, folder } = target === undefined ? { files: [], folder: false } : dealFiles(target);
   const problems: InputProblem[] = [];
   const deals: DealSource[] = [];
+  let listed = false;
 
   if (files.length === 0) {
     const deal = buildDeal({}, flags, assumptions, null, 'flags', problems);
@@ -103,6 +113,7 @@ export async function loadDeals(
   for (const file of files) {
     const source = await readSource(file);
     const document = parseYaml(source.text, source.file, { allowList: true });
+    listed ||= Array.isArray(document.data);
     const items = Array.isArray(document.data) ? document.data : [document.data];
     items.forEach((item, index) => {
       const prefix = Array.isArray(document.data) ? [index] : [];
@@ -120,7 +131,7 @@ export async function loadDeals(
   if (problems.length > 0) {
     throw new InputError(problems.sort(byPlace));
   }
-  return deals;
+  return { deals, single: !folder && !listed };
 }
 
 function dealPlace(
@@ -148,7 +159,7 @@ function dealPlace(
   };
 }
 
-function dealFiles(target: string): string[] {
+function dealFiles(target: string): { files: string[]; folder: boolean } {
   let isFolder = false;
   try {
     isFolder = target !== '-' && statSync(target).isDirectory();
@@ -156,7 +167,7 @@ function dealFiles(target: string): string[] {
     isFolder = false;
   }
   if (!isFolder) {
-    return [target];
+    return { files: [target], folder: false };
   }
 
   const names = readdirSync(target)
@@ -172,7 +183,7 @@ function dealFiles(target: string): string[] {
       }),
     ]);
   }
-  return names.map((name) => join(target, name));
+  return { files: names.map((name) => join(target, name)), folder: true };
 }
 
 interface Place {
