@@ -14,7 +14,7 @@ import { findItem } from '../calc/paths.js';
 import { CURRENCIES } from './currencies.js';
 import type { ParsedNumber } from './number.js';
 import { byPlace, InputError, problem, type InputProblem } from '../model/problem.js';
-import { describeRaw, problemAt, wrongTypeMessage } from './place.js';
+import { describeRaw, problemAt, rawAt, wrongTypeMessage } from './place.js';
 import {
   assumptionsSchema,
   PROBABILISTIC_CHECKS,
@@ -381,17 +381,6 @@ function itemName(item: RawValue): string | null {
     return typeof name === 'string' ? name : null;
   }
   return null;
-}
-
-function rawAt(data: RawValue, path: readonly PropertyKey[]): RawValue | undefined {
-  let current: RawValue | undefined = data;
-  for (const segment of path) {
-    if (current === null || current === undefined || typeof current !== 'object') {
-      return undefined;
-    }
-    current = (current as Record<string, RawValue>)[String(segment)];
-  }
-  return current;
 }
 
 /**

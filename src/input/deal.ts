@@ -14,7 +14,7 @@ import type { Assumptions } from '../model/assumptions.js';
 import type { Deal } from '../model/deal.js';
 import { parseNumber, type NumberKind } from './number.js';
 import { byPlace, InputError, problem, type InputProblem } from '../model/problem.js';
-import { problemAt, wrongTypeMessage } from './place.js';
+import { problemAt, rawAt, wrongTypeMessage } from './place.js';
 import { readSource } from './read.js';
 import { nearest } from '../text/suggest.js';
 import { parseYaml, pathKey, type Located, type RawDocument, type RawValue } from './yaml.js';
@@ -260,17 +260,6 @@ function wrongType(
       ? `write e.g. ${path[0]}: ${field.example}`
       : 'see examples/deals/ for the shape of a deal',
   );
-}
-
-function rawAt(item: RawValue, path: (string | number)[]): RawValue | undefined {
-  let value: RawValue | undefined = item;
-  for (const segment of path) {
-    if (value === null || typeof value !== 'object') {
-      return undefined;
-    }
-    value = Array.isArray(value) ? value[Number(segment)] : value[segment];
-  }
-  return value;
 }
 
 function buildDeal(

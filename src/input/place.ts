@@ -120,3 +120,17 @@ function expectedOf(issue: z.core.$ZodIssue): string | null {
       return `a ${issue.expected}`;
   }
 }
+
+/** The raw value at a key path of a file's data (list items by index); undefined if none. */
+export function rawAt(data: RawValue, path: readonly PropertyKey[]): RawValue | undefined {
+  let current: RawValue | undefined = data;
+  for (const segment of path) {
+    if (current === null || current === undefined || typeof current !== 'object') {
+      return undefined;
+    }
+    current = Array.isArray(current)
+      ? current[Number(segment)]
+      : (current as Record<string, RawValue>)[String(segment)];
+  }
+  return current;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { describeRaw, keyPlace, problemAt } from '../../src/input/place.js';
+import { describeRaw, keyPlace, problemAt, rawAt } from '../../src/input/place.js';
 import { parseYaml } from '../../src/input/yaml.js';
 
 const document = parseYaml('name: Agency\nsales:\n  reps: five\n', 'plan.yaml');
@@ -83,5 +83,20 @@ describe('describeRaw names what a file holds in one wording for every file', ()
     ['five', '"five"'],
   ])('%j reads as %s', (raw, wording) => {
     expect(describeRaw(raw)).toBe(wording);
+  });
+});
+
+describe('rawAt', () => {
+  const data = parseYaml('sales:\n  reps: five\nfunnel:\n  - stage: calls\n', 'plan.yaml').data;
+
+  it('reads a key path through mappings and list items', () => {
+    expect(rawAt(data, ['sales', 'reps'])).toBe('five');
+    expect(rawAt(data, ['funnel', 0, 'stage'])).toBe('calls');
+  });
+
+  it('gives undefined past a value that holds no keys, or a key that is not there', () => {
+    expect(rawAt(data, ['sales', 'reps', 'x'])).toBeUndefined();
+    expect(rawAt(data, ['funnel', 3, 'stage'])).toBeUndefined();
+    expect(rawAt(data, ['delivery'])).toBeUndefined();
   });
 });
