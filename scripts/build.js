@@ -135,9 +135,20 @@ for (const file of outputs) {
 }
 
 // bin/funnel.js never serves a cache made for another bundle (the key holds the bundle's inode
-// and build line), but it removes old ones only when it writes a new one; they go now.
+// and build line), but it removes old ones only when it writes a new one; they go now, with the
+// half-written outputs of a build that was killed (its process is gone; a build running beside
+// this one keeps its own).
+const gone = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return error.code === 'ESRCH';
+  }
+};
 for (const name of await readdir(dirname(bundle))) {
-  if (name.endsWith('.v8cache')) {
+  const writer = /\.(\d+)\.tmp$/.exec(name);
+  if (name.endsWith('.v8cache') || (writer && gone(Number(writer[1])))) {
     await rm(join(dirname(bundle), name), { force: true });
   }
 }

@@ -1,7 +1,15 @@
 // The build run in a copy of the repository, so that its dist/ is this file's alone.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,5 +79,19 @@ describe('node scripts/build.js', () => {
 
     expect(readdirSync(dist).sort()).toEqual(['funnel.cjs', 'funnel.cjs.map']);
     expect(readBundle()).toBe('whole');
+  }, 60_000);
+
+  it('removes what a killed build left half-written, not the file of a build still running', async () => {
+    // A process that has ended stands for the killed build; this test's own, for a running one.
+    const ended = spawnSync(process.execPath, ['-e', '0']).pid;
+    const killed = `funnel.cjs.${ended}.tmp`;
+    const running = `funnel.cjs.${process.pid}.tmp`;
+    writeFileSync(join(dist, killed), 'half a bundle');
+    writeFileSync(join(dist, running), 'half a bundle');
+
+    expect(await build()).toBe(0);
+
+    expect(readdirSync(dist).sort()).toEqual(['funnel.cjs', running, 'funnel.cjs.map'].sort());
+    rmSync(join(dist, running));
   }, 60_000);
 });
